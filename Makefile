@@ -1,0 +1,32 @@
+# Set-up and everyday commands. `make run` and `make test` are the README's two commands.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run test bench db seed clean
+
+install: $(STAMP)
+	@mkdir -p var
+	$(BIN)/classics db upgrade
+
+# Re-install only when the dependency list changes.
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（$(PYTHON) 未找到）"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/classics seed demo
+	$(BIN)/streamlit run streamlit_app.py
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/classics bench plan
+
+clean:
+	rm -rf $(VENV) var

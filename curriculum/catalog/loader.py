@@ -1,0 +1,132 @@
+"""Load and validate the catalog, collecting every problem before failing.
+
+A broken catalog must never crash the app or hide a second problem behind the
+first: ``load_catalog`` gathers one ``CatalogError`` per problem (file, text
+id, field, Chinese message) and raises ``CatalogInvalid`` carrying all of them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from curriculum.catalog.schema import Catalog, CatalogError, TextEntry, TextMeta
+
+
+class CatalogInvalid(Exception):
+    """The catalog has problems; ``errors`` lists each one."""
+
+    def __init__(self, errors: list[CatalogError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "不认识的字段",
+    "string_too_short": "不能为空",
+    "too_short": "不能为空",
+    "string_pattern_mismatch": "格式不对（只能用小写字母、数字和下划线，且以字母开头）",
+    "literal_error": "取值不在允许范围内",
+    "int_parsing": "应为整数",
+    "string_type": "应为文字",
+    "tuple_type": "应为列表",
+    "dict_type": "应为映射（键: 值）",
+}
+
+
+def _message(err: dict[str, Any]) -> str:
+    msg = err.get("msg", "")
+    if err.get("type") == "value_error":
+        # Our own validators already speak Chinese; strip pydantic's prefix.
+        return msg.removeprefix("Value error, ")
+    base = _PYDANTIC_MESSAGES.get(err.get("type", ""), msg)
+    if err.get("type") == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"{base}（可选：{expected}）"
+    return base
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) if loc else ""
+
+
+def _read_yaml(path: Path, display: str, errors: list[CatalogError], text_id: str = "") -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        errors.append(CatalogError(display, text_id, "", "文件不存在"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        errors.append(CatalogError(display, text_id, "", f"YAML 格式错误 {where}：{problem}".strip()))
+    return None
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    """Load ``texts.yaml`` and every full-text file it names.
+
+    Raises:
+        CatalogInvalid: with one entry per problem — bad YAML, unknown stage,
+            duplicate id, missing field, empty passage, missing text file …
+    """
+    path = Path(path)
+    display = path.name
+    errors: list[CatalogError] = []
+    raw = _read_yaml(path, display, errors)
+    if errors:
+        raise CatalogInvalid(errors)
+    if not isinstance(raw, dict) or not isinstance(raw.get("texts"), list):
+        raise CatalogInvalid([CatalogError(display, "", "texts", "顶层应为包含 texts 列表的映射")])
+
+    texts: list[TextEntry] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw["texts"], start=1):
+        text_id = item.get("id", f"#{index}") if isinstance(item, dict) else f"#{index}"
+        text_id = str(text_id)
+        if not isinstance(item, dict):
+            errors.append(CatalogError(display, text_id, "", f"第 {index} 条应为映射"))
+            continue
+        if text_id in seen:
+            errors.append(CatalogError(display, text_id, "id", f"编号重复（第 {seen[text_id]} 条已使用）"))
+            continue
+        seen[text_id] = index
+        try:
+            meta = TextMeta.model_validate(item)
+        except ValidationError as exc:
+            for err in exc.errors():
+                errors.append(CatalogError(display, text_id, _field(err["loc"]), _message(err)))
+            continue
+
+        body_path = path.parent / meta.file
+        body_display = str(Path(meta.file))
+        body = _read_yaml(body_path, body_display, errors, text_id)
+        if body is None:
+            if not any(e.file == body_display for e in errors):
+                errors.append(CatalogError(body_display, text_id, "", "全文文件为空"))
+            continue
+        if not isinstance(body, dict) or "sections" not in body:
+            errors.append(CatalogError(body_display, text_id, "sections", "缺少必填字段"))
+            continue
+        try:
+            texts.append(TextEntry.model_validate({**meta.model_dump(), "sections": body["sections"]}))
+        except ValidationError as exc:
+            for err in exc.errors():
+                errors.append(CatalogError(body_display, text_id, _field(err["loc"]), _message(err)))
+
+    if errors:
+        raise CatalogInvalid(errors)
+    return Catalog(texts=tuple(texts))
+
+
+def try_load_catalog(path: str | Path) -> tuple[Catalog | None, list[CatalogError]]:
+    """Like ``load_catalog`` but returns ``(catalog, errors)`` for UIs that show problems."""
+    try:
+        return load_catalog(path), []
+    except CatalogInvalid as exc:
+        return None, exc.errors

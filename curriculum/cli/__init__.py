@@ -1,0 +1,44 @@
+"""The ``classics`` command: the domain core for admins and scripts.
+
+Each command group lives in its own module of this package and is registered
+here, so ``classics --help`` lists every subcommand.
+"""
+
+from __future__ import annotations
+
+import click
+
+from curriculum.cli import (
+    bench_cmd,
+    calendar_cmd,
+    catalog_cmd,
+    community_cmd,
+    corpus_cmd,
+    db_cmd,
+    festivals_cmd,
+    pinyin_cmd,
+    plan_cmd,
+    seed_cmd,
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="classics-planner")
+def main() -> None:
+    """经典诵读 planner 命令行工具：书目检查、节日、教学计划、数据导入与演示数据。"""
+
+
+for _module in (
+    catalog_cmd,
+    corpus_cmd,
+    pinyin_cmd,
+    festivals_cmd,
+    calendar_cmd,
+    plan_cmd,
+    community_cmd,
+    db_cmd,
+    seed_cmd,
+    bench_cmd,
+):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)

@@ -1,0 +1,3 @@
+"""``classics bench`` commands (not yet implemented)."""
+
+COMMANDS: list = []

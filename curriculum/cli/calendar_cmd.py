@@ -1,0 +1,3 @@
+"""``classics calendar`` commands (not yet implemented)."""
+
+COMMANDS: list = []

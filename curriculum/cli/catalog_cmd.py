@@ -1,0 +1,3 @@
+"""``classics catalog`` commands (not yet implemented)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""``classics community`` commands (not yet implemented)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""``classics corpus`` commands (not yet implemented)."""
+
+COMMANDS: list = []

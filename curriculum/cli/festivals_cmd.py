@@ -1,0 +1,3 @@
+"""``classics festivals`` commands (not yet implemented)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""``classics pinyin`` commands (not yet implemented)."""
+
+COMMANDS: list = []

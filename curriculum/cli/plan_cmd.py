@@ -1,0 +1,3 @@
+"""``classics plan`` commands (not yet implemented)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""``classics seed`` commands (not yet implemented)."""
+
+COMMANDS: list = []

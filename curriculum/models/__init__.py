@@ -1,0 +1,7 @@
+"""SQLModel tables, one module per entity family (XBase → XCreate → X → XPublic).
+
+Importing this package registers every table on ``SQLModel.metadata``; Alembic
+and the tests rely on that.
+"""
+
+from curriculum.models import calendar, community, plan  # noqa: F401

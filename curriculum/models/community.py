@@ -1,0 +1,1 @@
+"""SQLModel tables for the community entity family."""

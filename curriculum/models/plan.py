@@ -1,0 +1,1 @@
+"""SQLModel tables for the plan entity family."""

@@ -1,0 +1,41 @@
+"""Application settings, read once from the environment (prefix ``CLASSICS_``).
+
+One pydantic-settings class, as in the FastAPI full-stack template: the
+database URL and the data directory are the two things a deployment changes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from curriculum import PROJECT_DIR
+
+DEFAULT_DB_PATH = PROJECT_DIR / "var" / "classics.db"
+
+
+class Settings(BaseSettings):
+    """Deployment settings.
+
+    ``CLASSICS_DATABASE_URL`` selects the store: the embedded SQLite file by
+    default, or e.g. ``postgresql+psycopg://user@host/db`` for a city-wide
+    deployment. ``CLASSICS_DATA_DIR`` points at the catalog (``texts.yaml``).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="CLASSICS_", extra="ignore")
+
+    database_url: str = Field(default=f"sqlite:///{DEFAULT_DB_PATH}")
+    data_dir: Path = Field(default=PROJECT_DIR / "data")
+    timezone: str = "Asia/Shanghai"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.data_dir / "texts.yaml"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

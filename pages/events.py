@@ -1,0 +1,6 @@
+"""活动日历 page (under construction)."""
+
+import streamlit as st
+
+st.title("活动日历")
+st.info("此页面正在建设中。")

@@ -1,0 +1,1 @@
+"""Exports: iCalendar, Excel, printable HTML and PDF."""

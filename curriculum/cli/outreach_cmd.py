@@ -1,0 +1,3 @@
+"""``classics outreach`` commands (not yet implemented)."""
+
+COMMANDS: list = []

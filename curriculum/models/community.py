@@ -1,1 +1,202 @@
-"""SQLModel tables for the community entity family."""
+"""SQLModel tables for the community entity family.
+
+Reading points (社区诵读点), the people who run them (领读员 and 志愿者),
+pairings (结对子), events stored as a rule plus materialised occurrences,
+sign-ups with a waitlist, volunteer shifts and attendance.
+
+Lists (texts, stages, skills, resources) are stored as comma-separated keys and
+weekly hours as a small JSON object (``{"5": [["09:00", "12:00"]]}``, Monday =
+0), so the schema stays identical on SQLite and PostgreSQL; the helpers in
+``curriculum.community`` parse them. Times are naive local Asia/Shanghai wall-clock times
+(``NaiveDatetime`` → ``DateTime(timezone=False)``): a Saturday 09:00 reading
+stays at 09:00 whatever the server's zone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from pydantic import NaiveDatetime
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+# --- reading points ---------------------------------------------------------
+
+class ReadingPointBase(SQLModel):
+    name: str = Field(index=True)
+    district: str = Field(default="", index=True)
+    township: str = ""
+    community: str = ""
+    venue_type: str = "community"
+    capacity: int = 0
+    opening_hours: str = Field(default="{}", description="JSON: weekday (0=Mon) → [[start, end], …]")
+    contact: str = ""
+
+
+class ReadingPointCreate(ReadingPointBase):
+    pass
+
+
+class ReadingPoint(ReadingPointBase, table=True):
+    __tablename__ = "reading_point"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+
+
+class ReadingPointPublic(ReadingPointBase):
+    id: int
+
+
+# --- people -----------------------------------------------------------------
+
+class PersonBase(SQLModel):
+    name: str = Field(index=True)
+    role: str = "volunteer"
+    skills: str = ""
+    availability: str = Field(default="{}", description="JSON: weekday (0=Mon) → [[start, end], …]")
+    phone: Optional[str] = None
+    point_id: Optional[int] = Field(default=None, foreign_key="reading_point.id", index=True)
+    managed_by: Optional[int] = Field(default=None, foreign_key="community_person.id")
+
+
+class PersonCreate(PersonBase):
+    pass
+
+
+class Person(PersonBase, table=True):
+    __tablename__ = "community_person"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+
+
+class PersonPublic(SQLModel):
+    """What anyone may see: the phone only ever masked (see ``display_phone``)."""
+
+    id: int
+    name: str
+    role: str
+    skills: str
+    point_id: Optional[int]
+    phone: str
+
+
+# --- pairings ---------------------------------------------------------------
+
+class PairingBase(SQLModel):
+    partner_name: str
+    partner_kind: str = "school"
+    target_name: str
+    target_kind: str = "community"
+    district: str = ""
+    start_date: date
+    resources: str = ""
+    note: str = ""
+
+
+class PairingCreate(PairingBase):
+    pass
+
+
+class Pairing(PairingBase, table=True):
+    __tablename__ = "pairing"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+
+
+class PairingPublic(PairingBase):
+    id: int
+
+
+# --- events -----------------------------------------------------------------
+
+class CommunityEventBase(SQLModel):
+    title: str
+    point_id: Optional[int] = Field(default=None, foreign_key="reading_point.id", index=True)
+    description: str = ""
+    texts: str = ""
+    integration: str = "urban_rural"
+    sphere: str = "society"
+    stages: str = ""
+    capacity: int = 0
+    start: NaiveDatetime
+    duration_minutes: int = 60
+    rrule: Optional[str] = None
+    status: str = Field(default="confirmed", index=True)
+    festival_key: Optional[str] = None
+    pairing_id: Optional[int] = Field(default=None, foreign_key="pairing.id")
+
+
+class CommunityEventCreate(CommunityEventBase):
+    pass
+
+
+class CommunityEvent(CommunityEventBase, table=True):
+    __tablename__ = "community_event"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+
+
+class CommunityEventPublic(CommunityEventBase):
+    id: int
+
+
+class EventOccurrence(SQLModel, table=True):
+    """One dated occurrence; ``slot`` is its place in the rule, kept when it is moved."""
+
+    __tablename__ = "event_occurrence"
+    __table_args__ = (UniqueConstraint("event_id", "slot", name="uq_occurrence_slot"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="community_event.id", index=True)
+    slot: NaiveDatetime
+    start: NaiveDatetime = Field(index=True)
+    end: NaiveDatetime
+    title: Optional[str] = None
+    is_exception: bool = False
+    cancelled: bool = False
+
+
+class SignUp(SQLModel, table=True):
+    __tablename__ = "event_signup"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
+    name: str
+    role: str = "resident"
+    status: str = "confirmed"
+    seq: int = 0
+
+
+class VolunteerShift(SQLModel, table=True):
+    __tablename__ = "volunteer_shift"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
+    task: str = "领读"
+    start: NaiveDatetime
+    end: NaiveDatetime
+    needed: int = 1
+
+
+class ShiftAssignment(SQLModel, table=True):
+    __tablename__ = "shift_assignment"
+    __table_args__ = (UniqueConstraint("shift_id", "person_id", name="uq_shift_person"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    shift_id: int = Field(foreign_key="volunteer_shift.id", index=True)
+    person_id: int = Field(foreign_key="community_person.id", index=True)
+    backup: bool = False
+    served: bool = False
+
+
+class Attendance(SQLModel, table=True):
+    __tablename__ = "event_attendance"
+    __table_args__ = (UniqueConstraint("occurrence_id", "role", name="uq_attendance_role"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
+    role: str
+    count: int = 0
+    duration_minutes: int = 0

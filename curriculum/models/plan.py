@@ -1,1 +1,155 @@
-"""SQLModel tables for the plan entity family."""
+"""SQLModel tables for the plan entity family: classes, term plans, sessions, items, operations.
+
+Pattern XBase → XCreate → X(table=True) → XPublic. A plan's sessions and
+items are what the teacher runs; every edit (bump, lock, reorder, mark done,
+regenerate, extra session) writes a ``PlanOperation`` holding a snapshot of
+the plan's sessions *before* the edit, which is what undo restores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+SESSION_STATUSES = ("scheduled", "unscheduled", "cancelled")
+
+
+# --- class -----------------------------------------------------------------
+
+class SchoolClassBase(SQLModel):
+    name: str = Field(min_length=1, max_length=60)
+    stage: str = Field(max_length=30)
+    grade: str = Field(default="", max_length=30)
+    size: int = Field(default=40, ge=1, le=200)
+    reading_time: dt.time = Field(default=dt.time(7, 40))
+    chars_per_minute: int | None = Field(default=None, ge=1, le=200)
+
+
+class SchoolClassCreate(SchoolClassBase):
+    school_id: int | None = None
+
+
+class SchoolClass(SchoolClassBase, table=True):
+    __tablename__ = "school_class"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Becomes a foreign key to school.id once the calendar tables (0002) have it.
+    school_id: int | None = Field(default=None, index=True)
+
+
+class SchoolClassPublic(SchoolClassBase):
+    id: int
+    school_id: int | None
+
+
+# --- plan ------------------------------------------------------------------
+
+class PlanBase(SQLModel):
+    name: str = Field(default="", max_length=120)
+    term_start: dt.date
+    term_end: dt.date
+    minutes: int = Field(default=30, ge=30)
+    pass_threshold: float = Field(default=0.8)
+
+
+class PlanCreate(PlanBase):
+    class_id: int
+    text_ids: list[str] = []
+    review_intervals: list[int] = [1, 2, 4, 7, 15]
+    weekday_pattern: dict[str, str] = {}
+
+
+class Plan(PlanBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    class_id: int = Field(foreign_key="school_class.id", index=True)
+    text_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    review_intervals: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # JSON object keys are strings: {"4": "recitation_check"} = Friday.
+    weekday_pattern: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # The term's school days (ISO dates) as the calendar gave them when the plan
+    # was made; bumps and regeneration move sessions along this list.
+    school_days: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+
+
+class PlanPublic(PlanBase):
+    id: int
+    class_id: int
+    text_ids: list[str]
+    review_intervals: list[int]
+    weekday_pattern: dict[str, str]
+    created_at: dt.datetime
+
+
+# --- sessions and items --------------------------------------------------------
+
+class PlanSessionBase(SQLModel):
+    date: dt.date
+    slot: int = 0
+    minutes: int
+    locked: bool = False
+    done: bool = False
+    pass_rate: float | None = None
+    festival_key: str | None = Field(default=None, max_length=30)
+    status: str = Field(default="scheduled", max_length=20)
+    extra: bool = False
+
+
+class PlanSession(PlanSessionBase, table=True):
+    __tablename__ = "plan_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+
+
+class PlanSessionPublic(PlanSessionBase):
+    id: int
+    plan_id: int
+
+
+class PlanItemBase(SQLModel):
+    position: int
+    kind: str = Field(max_length=10)
+    text_id: str | None = Field(default=None, max_length=60)
+    section: str | None = Field(default=None, max_length=120)
+    passage_start: int | None = None
+    passage_end: int | None = None
+    label: str = Field(default="", max_length=60)
+    minutes: int
+
+
+class PlanItem(PlanItemBase, table=True):
+    __tablename__ = "plan_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="plan_session.id", index=True)
+
+
+class PlanItemPublic(PlanItemBase):
+    id: int
+    session_id: int
+
+
+# --- operations ------------------------------------------------------------------
+
+class PlanOperationBase(SQLModel):
+    kind: str = Field(max_length=20)
+    detail: str = Field(default="", max_length=200)
+
+
+class PlanOperation(PlanOperationBase, table=True):
+    __tablename__ = "plan_operation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class PlanOperationPublic(PlanOperationBase):
+    id: int
+    plan_id: int
+    created_at: dt.datetime

@@ -1,0 +1,1 @@
+"""The term planner: pure planning (``engine``) and persistence with undoable operations (``store``)."""

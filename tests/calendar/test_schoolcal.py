@@ -1,0 +1,212 @@
+"""School calendar: official holidays and 调休 from the ``holidays`` package, plus the school's own changes.
+
+Dates checked against the State Council notices (国务院办公厅关于2026年部分节假日安排的通知):
+元旦 1/1–1/3 放假, 1/4（周日）上班; 春节 2/15–2/23 放假, 2/14（周六）、2/28（周六）上班;
+清明 4/4–4/6; 劳动节 5/1–5/5, 5/9（周六）上班; 端午 6/19–6/21; 中秋 9/25–9/27;
+国庆 10/1–10/7, 9/20（周日）、10/10（周六）上班.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from curriculum.schoolcal import (
+    STATUSES,
+    CalendarError,
+    Closure,
+    MakeupDay,
+    build_term_calendar,
+    is_school_day,
+    official_arrangement_known,
+)
+
+D = date.fromisoformat
+
+
+def term(start: str, end: str, **kwargs):
+    return build_term_calendar(D(start), D(end), **kwargs)
+
+
+def assert_school_day(day: str, *, timetable: int | None = None, note: str | None = None, **kwargs) -> None:
+    cal = term(day, day, **kwargs)
+    assert [d.date for d in cal.days] == [D(day)], f"{day} should be a school day"
+    if timetable is not None:
+        assert cal.days[0].timetable_weekday == timetable
+    if note is not None:
+        assert cal.days[0].note == note
+
+
+def assert_no_school(day: str, reason: str | None = None, **kwargs) -> None:
+    cal = term(day, day, **kwargs)
+    assert cal.days == [], f"{day} should not be a school day"
+    if reason is not None:
+        assert [(s.date, s.reason) for s in cal.skipped] == [(D(day), reason)]
+
+
+def test_national_day_week_2026_is_off():
+    cal = term("2026-09-28", "2026-10-09")
+    assert [d.date.isoformat() for d in cal.days] == [
+        "2026-09-28", "2026-09-29", "2026-09-30", "2026-10-08", "2026-10-09",
+    ]
+    assert {s.date.isoformat(): s.reason for s in cal.skipped} == {
+        "2026-10-01": "国庆节",
+        "2026-10-02": "国庆节",
+        "2026-10-05": "国庆节（补假）",
+        "2026-10-06": "国庆节（调休放假）",
+        "2026-10-07": "国庆节（调休放假）",
+    }
+
+
+@pytest.mark.parametrize(
+    ("day", "timetable", "holiday"),
+    [
+        ("2026-01-04", 4, "元旦"),  # Sunday worked for Friday 1/2
+        ("2026-02-14", 4, "春节"),  # Saturday worked for Friday 2/20
+        ("2026-02-28", 0, "春节"),  # Saturday worked for Monday 2/23
+        ("2026-05-09", 1, "劳动节"),  # Saturday worked for Tuesday 5/5
+        ("2026-09-20", 1, "国庆节"),  # Sunday worked for Tuesday 10/6
+        ("2026-10-10", 2, "国庆节"),  # Saturday worked for Wednesday 10/7
+    ],
+)
+def test_official_makeup_days_2026_are_school_days(day, timetable, holiday):
+    assert D(day).weekday() >= 5
+    assert_school_day(day, timetable=timetable, note=f"调休上班（{holiday}）")
+    assert term(day, day).days[0].makeup
+
+
+def test_ordinary_weekend_is_not_a_school_day_and_not_listed_as_skipped():
+    cal = term("2026-09-26", "2026-09-27")  # Sat/Sun inside 中秋 holiday and plain weekend
+    assert cal.days == [] and cal.skipped == []
+    assert_no_school("2026-11-28")
+
+
+def test_2026_year_totals():
+    cal = term("2026-01-01", "2026-12-31")
+    weekdays = sum(1 for n in range(365) if date.fromordinal(D("2026-01-01").toordinal() + n).weekday() < 5)
+    makeups = [d for d in cal.days if d.makeup]
+    assert len(makeups) == 6
+    # Every weekday is either a school day or skipped with a reason.
+    assert len(cal.days) - len(makeups) + len(cal.skipped) == weekdays
+    assert all(s.reason for s in cal.skipped)
+    assert cal.notes == []
+
+
+def test_2025_mid_autumn_and_national_day_share_a_week():
+    assert_no_school("2025-10-06", "中秋节")
+    assert_no_school("2025-10-08", "国庆节、中秋节（调休放假）")
+    assert_school_day("2025-09-28", timetable=1, note="调休上班（国庆节、中秋节）")
+    assert_school_day("2025-10-11", timetable=2)
+
+
+def test_spring_festival_2026_with_chuxi():
+    assert_no_school("2026-02-16", "农历除夕")
+    assert_no_school("2026-02-20", "春节（调休放假）")
+    assert_no_school("2026-02-23", "春节（调休放假）")
+    assert_school_day("2026-02-24")
+
+
+def test_a_school_closure_removes_school_days():
+    plain = term("2026-11-02", "2026-11-13")
+    closed = term(
+        "2026-11-02", "2026-11-13", closures=[Closure(D("2026-11-11"), D("2026-11-13"), "期中考试")]
+    )
+    assert len(plain.days) == 10
+    assert len(closed.days) == 7
+    assert [(s.date.isoformat(), s.reason) for s in closed.skipped] == [
+        ("2026-11-11", "学校停课：期中考试"),
+        ("2026-11-12", "学校停课：期中考试"),
+        ("2026-11-13", "学校停课：期中考试"),
+    ]
+
+
+def test_a_closure_over_an_official_makeup_day_removes_it_too():
+    cal = term("2026-10-10", "2026-10-10", closures=[Closure(D("2026-10-10"), D("2026-10-10"), "运动会")])
+    assert cal.days == []
+    assert [s.reason for s in cal.skipped] == ["学校停课：运动会"]
+
+
+def test_school_makeup_saturday_with_monday_timetable():
+    makeup = MakeupDay(D("2026-11-14"), 0, "运动会补课")
+    assert_no_school("2026-11-14")
+    assert_school_day("2026-11-14", timetable=0, note="学校补课：运动会补课", makeup_days=[makeup])
+    cal = term("2026-11-09", "2026-11-15", makeup_days=[makeup])
+    assert [d.date.isoformat() for d in cal.days][-1] == "2026-11-14"
+    assert len(cal.days) == 6
+    assert is_school_day(D("2026-11-14"), makeup_days=[makeup])
+    assert not is_school_day(D("2026-11-14"))
+
+
+def test_school_makeup_on_a_day_that_already_has_lessons_is_an_error():
+    with pytest.raises(CalendarError, match="本来就要上课"):
+        term("2026-11-01", "2026-11-30", makeup_days=[MakeupDay(D("2026-11-16"), 0, "补课")])
+    with pytest.raises(CalendarError, match="本来就要上课"):  # the official make-up Saturday
+        term("2026-10-01", "2026-10-31", makeup_days=[MakeupDay(D("2026-10-10"), 0, "补课")])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"makeup_days": [MakeupDay(D("2026-12-19"), 0, "x")]}, "不在学期内"),
+        ({"makeup_days": [MakeupDay(D("2026-11-14"), 5, "x")]}, "周一到周五"),
+        ({"closures": [Closure(D("2026-11-13"), D("2026-11-11"), "期中考试")]}, "早于开始日期"),
+    ],
+)
+def test_invalid_school_changes(kwargs, message):
+    with pytest.raises(CalendarError, match=message):
+        term("2026-11-01", "2026-11-30", **kwargs)
+
+
+def test_end_before_start():
+    with pytest.raises(CalendarError, match="早于"):
+        term("2026-11-30", "2026-11-01")
+    assert issubclass(CalendarError, ValueError)
+
+
+def test_year_without_official_arrangement_uses_statutory_days_and_says_so():
+    assert official_arrangement_known(2026)
+    assert not official_arrangement_known(2027)
+    cal = term("2027-01-01", "2027-10-31")
+    assert cal.notes == ["2027 年的国务院放假安排尚未收录，仅按法定节假日计算（调休以官方公布为准）"]
+    skipped = {s.date.isoformat(): s.reason for s in cal.skipped}
+    # Statutory days on weekdays only: no guessed 补假, no make-up weekends.
+    assert skipped == {
+        "2027-01-01": "元旦",
+        "2027-02-05": "农历除夕",
+        "2027-02-08": "春节",
+        "2027-04-05": "清明节",
+        "2027-06-09": "端午节",
+        "2027-09-15": "中秋节",
+        "2027-10-01": "国庆节",
+    }
+    assert not any(d.makeup for d in cal.days)
+    assert_school_day("2027-10-04")  # not a guessed 补假
+
+
+def test_a_term_across_new_year_notes_only_the_missing_year():
+    cal = term("2026-09-01", "2027-01-22")
+    assert len(cal.notes) == 1 and cal.notes[0].startswith("2027 年")
+    assert "2026" not in cal.notes[0]
+
+
+def test_statuses_cover_every_day_with_the_five_kinds():
+    cal = term("2026-10-01", "2026-10-31", closures=[Closure(D("2026-10-29"), D("2026-10-30"), "运动会")])
+    statuses = {s.date.isoformat(): s.status for s in cal.statuses()}
+    assert len(statuses) == 31
+    assert statuses["2026-10-01"] == "holiday"
+    assert statuses["2026-10-03"] == "holiday"  # a Saturday inside 国庆
+    assert statuses["2026-10-10"] == "makeup"
+    assert statuses["2026-10-12"] == "school"
+    assert statuses["2026-10-17"] == "weekend"
+    assert statuses["2026-10-29"] == "closure"
+    assert set(statuses.values()) == set(STATUSES)
+
+
+def test_as_dict_is_json_ready():
+    data = term("2026-10-09", "2026-10-10").as_dict()
+    assert data["school_days"] == [
+        {"date": "2026-10-09", "timetable_weekday": 4, "makeup": False, "note": ""},
+        {"date": "2026-10-10", "timetable_weekday": 2, "makeup": True, "note": "调休上班（国庆节）"},
+    ]
+    assert data["skipped"] == [] and data["notes"] == []

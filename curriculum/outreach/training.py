@@ -1,0 +1,580 @@
+"""Teacher and cadre training (师资培训): batches, sessions, trainees, attendance, completion.
+
+The programme trains officials, theory backbones, school principals and
+kindergarten directors "分期分批" (batch by batch) and invites "省内外文化名家"
+and experienced principals or teachers to lecture. This module is the domain
+core for that line (integration key ``teachers``):
+
+* ``create_batch`` / ``add_session`` / ``create_trainee`` / ``enrol`` validate
+  everything first and raise ``OutreachError`` (Chinese message, field name)
+  without writing anything when input is wrong;
+* ``record_attendance`` stores one present/absent mark per enrolled trainee;
+* ``completion_report`` applies the batch's completion rule (attended at least
+  ``completion_percent`` % of the batch's sessions → 结业).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from curriculum.catalog.schema import ID_PATTERN
+from curriculum.models.outreach import (
+    Trainee,
+    TraineeCreate,
+    TraineePublic,
+    TrainingAttendance,
+    TrainingBatch,
+    TrainingBatchCreate,
+    TrainingBatchPublic,
+    TrainingEnrolment,
+    TrainingSession,
+    TrainingSessionCreate,
+    TrainingSessionPublic,
+)
+from curriculum.outreach import OutreachError
+from curriculum.vocab import INTEGRATIONS
+
+INTEGRATION = "teachers"
+assert INTEGRATION in INTEGRATIONS  # the six-integrations key dashboards count by
+
+# Audiences trained batch by batch (分期分批).
+COHORTS: dict[str, str] = {
+    "cadres": "党政机关干部",
+    "backbone": "企事业理论骨干",
+    "principals": "中小学校长",
+    "kindergarten_directors": "幼儿园园长",
+    "teachers": "教师",
+}
+
+# Who is invited to lecture (邀请省内外文化名家、具有实践经验的校长或教师).
+SPEAKER_KINDS: dict[str, str] = {
+    "cultural_expert": "省内外文化名家",
+    "practitioner": "有实践经验的校长或教师",
+}
+
+MODES: dict[str, str] = {"offline": "线下", "online": "线上"}
+
+DEFAULT_COMPLETION_PERCENT = 80
+
+_ID_RE = re.compile(ID_PATTERN)
+_MOBILE_RE = re.compile(r"^1\d{10}$")
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def normalise_phone(phone: str | None) -> str | None:
+    """Strip spaces and dashes; ``None`` or blank means no phone (the field is optional)."""
+    if phone is None:
+        return None
+    digits = re.sub(r"[\s\-]", "", phone)
+    return digits or None
+
+
+def mask_phone(phone: str | None) -> str:
+    """Show a phone number as ``138****0000`` (first three, last four); empty if none."""
+    phone = normalise_phone(phone)
+    if not phone:
+        return ""
+    if len(phone) <= 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def _check_texts(texts: Iterable[str], errors: list[OutreachError]) -> list[str]:
+    cleaned = [t.strip() for t in texts if t and t.strip()]
+    bad = [t for t in cleaned if not _ID_RE.match(t)]
+    if bad:
+        errors.append(OutreachError(f"经典篇目编号格式不对：{'、'.join(bad)}（应为书目中的英文编号）", "texts"))
+    return list(dict.fromkeys(cleaned))
+
+
+def _raise_first(errors: list[OutreachError]) -> None:
+    if errors:
+        if len(errors) == 1:
+            raise errors[0]
+        raise OutreachError("；".join(e.message for e in errors), errors[0].field)
+
+
+def _trainee_public(trainee: Trainee) -> TraineePublic:
+    return TraineePublic(
+        id=trainee.id, name=trainee.name, organisation=trainee.organisation, phone_masked=mask_phone(trainee.phone)
+    )
+
+
+# --- batches ------------------------------------------------------------------
+
+
+def validate_batch(data: TrainingBatchCreate) -> TrainingBatchCreate:
+    """Return a cleaned copy of ``data`` or raise ``OutreachError`` naming every problem."""
+    errors: list[OutreachError] = []
+    name = data.name.strip()
+    if not name:
+        errors.append(OutreachError("培训名称不能为空", "name"))
+    if data.cohort not in COHORTS:
+        errors.append(OutreachError(f"未知培训对象：{data.cohort}（可选：{'、'.join(COHORTS.values())}）", "cohort"))
+    if data.end_date < data.start_date:
+        errors.append(
+            OutreachError(f"结束日期（{data.end_date}）早于开始日期（{data.start_date}）", "end_date")
+        )
+    if data.planned_participants < 0:
+        errors.append(OutreachError("计划人数不能为负数", "planned_participants"))
+    if not 1 <= data.completion_percent <= 100:
+        errors.append(OutreachError("结业要求（出勤比例）应在 1%–100% 之间", "completion_percent"))
+    _raise_first(errors)
+    return data.model_copy(
+        update={"name": name, "organiser": data.organiser.strip(), "location": data.location.strip()}
+    )
+
+
+def create_batch(data: TrainingBatchCreate, *, session: Session) -> TrainingBatchPublic:
+    """Create a training batch (期/批次); nothing is saved if ``data`` is invalid."""
+    data = validate_batch(data)
+    batch = TrainingBatch.model_validate(data, update={"integration": INTEGRATION})
+    session.add(batch)
+    session.commit()
+    session.refresh(batch)
+    return TrainingBatchPublic.model_validate(batch)
+
+
+def get_batch(batch_id: int, *, session: Session) -> TrainingBatch:
+    batch = session.get(TrainingBatch, batch_id)
+    if batch is None:
+        raise OutreachError(f"找不到编号为 {batch_id} 的培训批次", "batch_id")
+    return batch
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    id: int
+    name: str
+    cohort: str
+    cohort_label: str
+    start_date: dt.date
+    end_date: dt.date
+    organiser: str
+    location: str
+    planned_participants: int
+    completion_percent: int
+    sessions: int
+    enrolled: int
+
+
+def list_batches(*, session: Session, cohort: str | None = None) -> list[BatchSummary]:
+    """Every batch (newest first) with its session and enrolment counts."""
+    query = select(TrainingBatch).order_by(col(TrainingBatch.start_date).desc(), col(TrainingBatch.id).desc())
+    if cohort:
+        query = query.where(TrainingBatch.cohort == cohort)
+    batches = session.exec(query).all()
+    session_counts = dict(
+        session.exec(select(TrainingSession.batch_id, func.count()).group_by(TrainingSession.batch_id)).all()
+    )
+    enrol_counts = dict(
+        session.exec(select(TrainingEnrolment.batch_id, func.count()).group_by(TrainingEnrolment.batch_id)).all()
+    )
+    return [
+        BatchSummary(
+            id=b.id,
+            name=b.name,
+            cohort=b.cohort,
+            cohort_label=COHORTS.get(b.cohort, b.cohort),
+            start_date=b.start_date,
+            end_date=b.end_date,
+            organiser=b.organiser,
+            location=b.location,
+            planned_participants=b.planned_participants,
+            completion_percent=b.completion_percent,
+            sessions=session_counts.get(b.id, 0),
+            enrolled=enrol_counts.get(b.id, 0),
+        )
+        for b in batches
+    ]
+
+
+# --- sessions -----------------------------------------------------------------
+
+
+def validate_session(data: TrainingSessionCreate, *, session: Session) -> TrainingSessionCreate:
+    """Check a session against its batch; raise ``OutreachError`` naming every problem."""
+    batch = get_batch(data.batch_id, session=session)
+    errors: list[OutreachError] = []
+    topic = data.topic.strip()
+    if not topic:
+        errors.append(OutreachError("课程主题不能为空", "topic"))
+    if not batch.start_date <= data.date <= batch.end_date:
+        errors.append(
+            OutreachError(
+                f"上课日期 {data.date} 不在本期培训时间（{batch.start_date} 至 {batch.end_date}）内", "date"
+            )
+        )
+    if data.end_time <= data.start_time:
+        errors.append(
+            OutreachError(
+                f"结束时间（{data.end_time:%H:%M}）应晚于开始时间（{data.start_time:%H:%M}）", "end_time"
+            )
+        )
+    if data.mode not in MODES:
+        errors.append(OutreachError(f"未知授课方式：{data.mode}（可选：线下、线上）", "mode"))
+    if data.speaker_kind and data.speaker_kind not in SPEAKER_KINDS:
+        errors.append(
+            OutreachError(
+                f"未知主讲人类别：{data.speaker_kind}（可选：{'、'.join(SPEAKER_KINDS.values())}）", "speaker_kind"
+            )
+        )
+    speaker = data.speaker_name.strip()
+    if not speaker and (data.speaker_kind or data.speaker_affiliation.strip()):
+        errors.append(OutreachError("填写了主讲人单位或类别时，请同时填写主讲人姓名", "speaker_name"))
+    texts = _check_texts(data.texts, errors)
+    _raise_first(errors)
+    return data.model_copy(
+        update={
+            "topic": topic,
+            "speaker_name": speaker,
+            "speaker_affiliation": data.speaker_affiliation.strip(),
+            "texts": texts,
+        }
+    )
+
+
+def add_session(data: TrainingSessionCreate, *, session: Session) -> TrainingSessionPublic:
+    """Add a session (课次) to its batch; nothing is saved if ``data`` is invalid."""
+    data = validate_session(data, session=session)
+    row = TrainingSession.model_validate(data)
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return TrainingSessionPublic.model_validate(row)
+
+
+def list_sessions(batch_id: int, *, session: Session) -> list[TrainingSessionPublic]:
+    rows = session.exec(
+        select(TrainingSession)
+        .where(TrainingSession.batch_id == batch_id)
+        .order_by(col(TrainingSession.date), col(TrainingSession.start_time), col(TrainingSession.id))
+    ).all()
+    return [TrainingSessionPublic.model_validate(r) for r in rows]
+
+
+def session_label(s: TrainingSessionPublic) -> str:
+    """``2026-03-14 09:00–11:00 论语导读（张三）`` — how a session is named in lists."""
+    speaker = f"（{s.speaker_name}）" if s.speaker_name else ""
+    return f"{s.date} {s.start_time:%H:%M}–{s.end_time:%H:%M} {s.topic}{speaker}"
+
+
+# --- trainees and enrolment -----------------------------------------------------
+
+
+def create_trainee(data: TraineeCreate, *, session: Session) -> TraineePublic:
+    """Add a trainee; the phone is optional, stored as given (digits) and only ever shown masked."""
+    errors: list[OutreachError] = []
+    name = data.name.strip()
+    if not name:
+        errors.append(OutreachError("学员姓名不能为空", "name"))
+    phone = normalise_phone(data.phone)
+    if phone is not None and not _MOBILE_RE.match(phone):
+        errors.append(OutreachError("手机号应为以 1 开头的 11 位数字（也可以不填）", "phone"))
+    _raise_first(errors)
+    trainee = Trainee(name=name, organisation=data.organisation.strip(), phone=phone)
+    session.add(trainee)
+    session.commit()
+    session.refresh(trainee)
+    return _trainee_public(trainee)
+
+
+def list_trainees(*, session: Session) -> list[TraineePublic]:
+    rows = session.exec(select(Trainee).order_by(col(Trainee.name), col(Trainee.id))).all()
+    return [_trainee_public(t) for t in rows]
+
+
+def enrol(batch_id: int, trainee_id: int, *, session: Session) -> None:
+    """Enrol a trainee in a batch; enrolling twice is an error and changes nothing."""
+    get_batch(batch_id, session=session)
+    trainee = session.get(Trainee, trainee_id)
+    if trainee is None:
+        raise OutreachError(f"找不到编号为 {trainee_id} 的学员", "trainee_id")
+    existing = session.exec(
+        select(TrainingEnrolment).where(
+            TrainingEnrolment.batch_id == batch_id, TrainingEnrolment.trainee_id == trainee_id
+        )
+    ).first()
+    duplicate = OutreachError(f"学员“{trainee.name}”已报名本期培训，不能重复报名", "trainee_id")
+    if existing is not None:
+        raise duplicate
+    session.add(TrainingEnrolment(batch_id=batch_id, trainee_id=trainee_id))
+    try:
+        session.commit()
+    except IntegrityError:  # a concurrent enrolment won the race
+        session.rollback()
+        raise duplicate from None
+
+
+def list_enrolled(batch_id: int, *, session: Session) -> list[TraineePublic]:
+    rows = session.exec(
+        select(Trainee)
+        .join(TrainingEnrolment, col(TrainingEnrolment.trainee_id) == col(Trainee.id))
+        .where(TrainingEnrolment.batch_id == batch_id)
+        .order_by(col(Trainee.name), col(Trainee.id))
+    ).all()
+    return [_trainee_public(t) for t in rows]
+
+
+# --- attendance -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    trainee_id: int
+    name: str
+    organisation: str
+    present: bool | None  # None: not recorded yet
+
+
+def attendance_sheet(session_id: int, *, session: Session) -> list[AttendanceLine]:
+    """The checklist for one session: every enrolled trainee and their mark so far."""
+    row = session.get(TrainingSession, session_id)
+    if row is None:
+        raise OutreachError(f"找不到编号为 {session_id} 的课次", "session_id")
+    marks = dict(
+        session.exec(
+            select(TrainingAttendance.trainee_id, TrainingAttendance.present).where(
+                TrainingAttendance.session_id == session_id
+            )
+        ).all()
+    )
+    return [
+        AttendanceLine(t.id, t.name, t.organisation, marks.get(t.id))
+        for t in list_enrolled(row.batch_id, session=session)
+    ]
+
+
+def record_attendance(session_id: int, present_ids: Iterable[int], *, session: Session) -> int:
+    """Mark the trainees in ``present_ids`` present and every other enrolled trainee absent.
+
+    Returns the number present. A trainee who is not enrolled in the session's
+    batch is an error and nothing is saved.
+    """
+    row = session.get(TrainingSession, session_id)
+    if row is None:
+        raise OutreachError(f"找不到编号为 {session_id} 的课次", "session_id")
+    present = set(present_ids)
+    enrolled = {t.id for t in list_enrolled(row.batch_id, session=session)}
+    strangers = sorted(present - enrolled)
+    if strangers:
+        raise OutreachError(
+            f"学员编号 {'、'.join(map(str, strangers))} 未报名本期培训，不能记考勤", "present_ids"
+        )
+    existing = {
+        a.trainee_id: a
+        for a in session.exec(select(TrainingAttendance).where(TrainingAttendance.session_id == session_id)).all()
+    }
+    for trainee_id in enrolled:
+        mark = existing.get(trainee_id) or TrainingAttendance(session_id=session_id, trainee_id=trainee_id)
+        mark.present = trainee_id in present
+        session.add(mark)
+    session.commit()
+    return len(present)
+
+
+# --- completion ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompletionRow:
+    trainee_id: int
+    name: str
+    organisation: str
+    attended: int
+    total: int
+    required: int
+    completed: bool
+
+    @property
+    def rate(self) -> float:
+        return self.attended / self.total if self.total else 0.0
+
+
+def required_sessions(total: int, percent: int) -> int:
+    """Sessions needed to complete: ``percent`` % of ``total``, rounded up (80 % of 4 → 4, of 5 → 4)."""
+    return math.ceil(total * percent / 100)
+
+
+def completion_report(batch_id: int, *, session: Session) -> list[CompletionRow]:
+    """Per enrolled trainee: sessions attended, sessions held, and whether they complete (结业).
+
+    A batch without sessions completes nobody.
+    """
+    batch = get_batch(batch_id, session=session)
+    session_ids = [s.id for s in list_sessions(batch_id, session=session)]
+    total = len(session_ids)
+    required = required_sessions(total, batch.completion_percent)
+    attended: dict[int, int] = {}
+    if session_ids:
+        attended = dict(
+            session.exec(
+                select(TrainingAttendance.trainee_id, func.count())
+                .where(col(TrainingAttendance.session_id).in_(session_ids), col(TrainingAttendance.present))
+                .group_by(TrainingAttendance.trainee_id)
+            ).all()
+        )
+    return [
+        CompletionRow(
+            trainee_id=t.id,
+            name=t.name,
+            organisation=t.organisation,
+            attended=attended.get(t.id, 0),
+            total=total,
+            required=required,
+            completed=total > 0 and attended.get(t.id, 0) >= required,
+        )
+        for t in list_enrolled(batch_id, session=session)
+    ]
+
+
+COMPLETION_COLUMNS_ZH = {
+    "name": "姓名",
+    "organisation": "单位",
+    "attended": "出勤课次",
+    "total": "总课次",
+    "required": "结业需出勤",
+    "rate": "出勤率",
+    "completed": "结业",
+}
+
+
+def completion_frame(rows: Iterable[CompletionRow]) -> pd.DataFrame:
+    """The report as a DataFrame (English columns, see ``COMPLETION_COLUMNS_ZH`` for display)."""
+    records = [{**asdict(r), "rate": r.rate} for r in rows]
+    columns = ["trainee_id", *COMPLETION_COLUMNS_ZH]
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
+# --- dashboards -----------------------------------------------------------------------
+
+
+def activity_counts(
+    start: dt.date | None = None, end: dt.date | None = None, *, session: Session
+) -> dict[str, int]:
+    """Training sessions held in ``[start, end]``, keyed by integration (``{"teachers": n}``)."""
+    query = select(func.count()).select_from(TrainingSession)
+    if start is not None:
+        query = query.where(TrainingSession.date >= start)
+    if end is not None:
+        query = query.where(TrainingSession.date <= end)
+    return {INTEGRATION: session.exec(query).one()}
+
+
+# --- demo data ----------------------------------------------------------------------------
+
+_DEMO_BATCHES = (
+    {
+        "batch": dict(
+            name="2026年第一期党政机关干部经典诵读培训班",
+            cohort="cadres",
+            start_date=dt.date(2026, 3, 9),
+            end_date=dt.date(2026, 3, 13),
+            organiser="市委宣传部、市教育局",
+            location="市委党校报告厅",
+            planned_participants=60,
+        ),
+        "sessions": (
+            (dt.date(2026, 3, 9), "《论语》导读：修身与为政", ["lunyu"], "王教授", "cultural_expert", "省社会科学院", "offline"),
+            (dt.date(2026, 3, 10), "《大学》三纲八目", ["daxue"], "李教授", "cultural_expert", "河南大学文学院", "offline"),
+            (dt.date(2026, 3, 11), "《道德经》选读", ["daodejing"], "周研究员", "cultural_expert", "北京师范大学", "online"),
+            (dt.date(2026, 3, 12), "红色经典诵读与讲解", ["manjianghong"], "赵校长", "practitioner", "市第五初级中学", "offline"),
+            (dt.date(2026, 3, 13), "集中诵读展示与结业", [], "", "", "", "offline"),
+        ),
+        "trainees": (
+            ("陈志刚", "市委办公室", "13800001111"),
+            ("刘芳", "市政府研究室", None),
+            ("杨建国", "源汇区委宣传部", "13900002222"),
+            ("黄丽", "郾城区文明办", None),
+        ),
+        # Sessions attended, by trainee index (the last one falls short of 80 %).
+        "present": {0: (0, 1, 2, 3, 4), 1: (0, 1, 2, 3), 2: (0, 2, 3, 4), 3: (0, 4)},
+    },
+    {
+        "batch": dict(
+            name="2026年第二期中小学校长、幼儿园园长经典诵读培训班",
+            cohort="principals",
+            start_date=dt.date(2026, 7, 13),
+            end_date=dt.date(2026, 7, 16),
+            organiser="市教育局",
+            location="市教育局培训中心",
+            planned_participants=80,
+        ),
+        "sessions": (
+            (dt.date(2026, 7, 13), "校本经典诵读教材的编写", [], "孙校长", "practitioner", "市实验小学", "offline"),
+            (dt.date(2026, 7, 14), "《弟子规》《三字经》与幼儿语感培养", ["dizigui", "sanzijing"], "吴园长", "practitioner", "市第二实验幼儿园", "offline"),
+            (dt.date(2026, 7, 15), "每日诵读半小时：课时安排与学科融合", [], "郑老师", "practitioner", "市第一中学", "online"),
+        ),
+        "trainees": (
+            ("马俊", "市实验中学", None),
+            ("朱红梅", "市第三小学", "13700003333"),
+            ("胡晓燕", "市第一幼儿园", None),
+        ),
+        "present": {0: (0, 1, 2), 1: (0, 1, 2), 2: (1, 2)},
+    },
+)
+
+
+def seed_demo(*, session: Session) -> dict[str, int]:
+    """Two demo batches with sessions, trainees and attendance; run again, it adds nothing.
+
+    Returns the number of rows created this time, by Chinese label (empty when
+    everything was already there).
+    """
+    created = {"培训批次": 0, "课次": 0, "学员": 0, "报名": 0, "考勤记录": 0}
+    for spec in _DEMO_BATCHES:
+        exists = session.exec(select(TrainingBatch).where(TrainingBatch.name == spec["batch"]["name"])).first()
+        if exists is not None:
+            continue
+        batch = create_batch(TrainingBatchCreate(**spec["batch"]), session=session)
+        created["培训批次"] += 1
+        session_ids = []
+        for day, topic, texts, speaker, kind, affiliation, mode in spec["sessions"]:
+            s = add_session(
+                TrainingSessionCreate(
+                    batch_id=batch.id,
+                    date=day,
+                    start_time=dt.time(9, 0),
+                    end_time=dt.time(11, 30),
+                    topic=topic,
+                    texts=texts,
+                    speaker_name=speaker,
+                    speaker_kind=kind,
+                    speaker_affiliation=affiliation,
+                    mode=mode,
+                ),
+                session=session,
+            )
+            session_ids.append(s.id)
+            created["课次"] += 1
+        trainee_ids = []
+        for name, organisation, phone in spec["trainees"]:
+            trainee = session.exec(
+                select(Trainee).where(Trainee.name == name, Trainee.organisation == organisation)
+            ).first()
+            if trainee is None:
+                trainee_id = create_trainee(
+                    TraineeCreate(name=name, organisation=organisation, phone=phone), session=session
+                ).id
+                created["学员"] += 1
+            else:
+                trainee_id = trainee.id
+            enrol(batch.id, trainee_id, session=session)
+            created["报名"] += 1
+            trainee_ids.append(trainee_id)
+        for index, session_id in enumerate(session_ids):
+            present = [trainee_ids[t] for t, attended in spec["present"].items() if index in attended]
+            record_attendance(session_id, present, session=session)
+            created["考勤记录"] += len(trainee_ids)
+    return {label: n for label, n in created.items() if n}

@@ -1,0 +1,545 @@
+"""Term plans in the database, and the teacher's undoable edits.
+
+Every function takes ``*, session`` and commits its own work, so an edit is
+either fully saved or not at all. Sessions and items are written with bulk
+Core inserts (one statement per table per plan), which is what keeps a
+full-year plan for a class under a few milliseconds of storage time.
+
+Operations (each writes a ``PlanOperation`` with a snapshot of the plan's
+sessions and text order *before* the edit; ``undo_last`` restores it):
+
+* ``bump`` — a lost day: that day's session and every later unlocked,
+  not-done regular session move one school day on, skipping days held by a
+  locked or done session and days already lost. Sessions pushed past the
+  term end become ``unscheduled`` (listed, never dropped). The lost day
+  keeps a ``cancelled`` marker so regeneration does not refill it. Extra
+  sessions (a Saturday reading, a second slot) stay where they are.
+* ``set_locked`` — lock / unlock a session to its date.
+* ``insert_extra_session`` — an additional session on any day (weekend or a
+  second slot); the plan is re-planned from that day so it carries material.
+* ``reorder_texts`` — a new text order; not-done, unlocked sessions from the
+  given day are re-planned.
+* ``mark_done`` — record the share of the class that passed recitation; under
+  the plan's threshold the touched passages get extra reviews (re-plan from
+  the next day).
+* ``regenerate_from`` — re-plan every unlocked, not-done session from a day,
+  keeping done and locked sessions exactly as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlmodel import Session
+
+from curriculum.catalog.schema import Catalog
+from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass
+from curriculum.planner.engine import (
+    DEFAULT_INTERVALS,
+    DEFAULT_MINUTES,
+    DEFAULT_PASS_THRESHOLD,
+    FixedSession,
+    PassageRange,
+    PlanError,
+    PlannedItem,
+    PlanResult,
+    PlanSpec,
+    Slot,
+    generate_plan,
+    validate_spec,
+)
+from curriculum.planner.terms import TermInputs, festival_map, term_inputs
+from curriculum.stages import STAGE_KEYS
+
+OPERATION_LABELS = {
+    "bump": "顺延",
+    "lock": "锁定",
+    "unlock": "解锁",
+    "extra": "加课",
+    "reorder": "调整篇目顺序",
+    "mark_done": "标记完成",
+    "regenerate": "重新排课",
+}
+
+SESSION_TABLE = PlanSession.__table__
+ITEM_TABLE = PlanItem.__table__
+
+
+class PlanStoreError(ValueError):
+    """An edit that cannot be made; Chinese message naming the day or field."""
+
+
+@dataclass
+class StoredSession:
+    """A plan session as plain data (safe to cache in a page)."""
+
+    id: int
+    date: dt.date
+    slot: int
+    minutes: int
+    locked: bool
+    done: bool
+    pass_rate: float | None
+    festival_key: str | None
+    status: str
+    extra: bool
+    items: list[PlannedItem] = field(default_factory=list)
+
+
+@dataclass
+class BumpResult:
+    moved: int
+    unscheduled: list[dt.date]
+
+
+@dataclass
+class RegenerateResult:
+    sessions: int
+    unscheduled: list[PassageRange]
+
+
+# --- classes ------------------------------------------------------------------
+
+def create_class(
+    *,
+    session: Session,
+    name: str,
+    stage: str,
+    grade: str = "",
+    size: int = 40,
+    reading_time: dt.time = dt.time(7, 40),
+    chars_per_minute: int | None = None,
+    school_id: int | None = None,
+) -> SchoolClass:
+    """Create a class; Chinese errors for a blank name, unknown stage or bad size."""
+    name = (name or "").strip()
+    if not name:
+        raise PlanStoreError("班级名称：不能为空")
+    if stage not in STAGE_KEYS:
+        raise PlanStoreError(f"学段：未知学段“{stage}”，可选：{'、'.join(STAGE_KEYS)}")
+    if not (1 <= int(size) <= 200):
+        raise PlanStoreError(f"班级人数：{size} 不合理，应在 1–200 之间")
+    if chars_per_minute is not None and not (1 <= chars_per_minute <= 200):
+        raise PlanStoreError(f"诵读速度：每分钟 {chars_per_minute} 字不合理，应在 1–200 之间")
+    row = SchoolClass(name=name, stage=stage, grade=grade, size=int(size), reading_time=reading_time,
+                      chars_per_minute=chars_per_minute, school_id=school_id)
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def list_classes(*, session: Session) -> list[SchoolClass]:
+    return list(session.execute(select(SchoolClass).order_by(SchoolClass.id)).scalars())
+
+
+def get_class(class_id: int, *, session: Session) -> SchoolClass:
+    row = session.get(SchoolClass, class_id)
+    if row is None:
+        raise PlanStoreError(f"班级：找不到编号为 {class_id} 的班级")
+    return row
+
+
+# --- plans -----------------------------------------------------------------------
+
+def _spec(plan: Plan, klass: SchoolClass) -> PlanSpec:
+    return PlanSpec(
+        stage=klass.stage,
+        text_ids=tuple(plan.text_ids),
+        minutes=plan.minutes,
+        chars_per_minute=klass.chars_per_minute,
+        review_intervals=tuple(plan.review_intervals),
+        pass_threshold=plan.pass_threshold,
+        weekday_pattern={int(k): v for k, v in plan.weekday_pattern.items()},
+    )
+
+
+def _session_rows(plan_id: int, result_sessions: Iterable[Any], school_days: set[dt.date]) -> tuple[list[dict], list[list[dict]]]:
+    rows, items = [], []
+    for s in result_sessions:
+        rows.append({
+            "plan_id": plan_id, "date": s.date, "slot": s.slot, "minutes": s.minutes, "locked": False,
+            "done": False, "pass_rate": None, "festival_key": s.festival_key, "status": "scheduled",
+            "extra": s.slot > 0 or s.date not in school_days,
+        })
+        items.append([
+            {"position": pos, "kind": it.kind, "text_id": it.text_id, "section": it.section,
+             "passage_start": it.passage_start, "passage_end": it.passage_end, "label": it.label,
+             "minutes": it.minutes}
+            for pos, it in enumerate(s.items)
+        ])
+    return rows, items
+
+
+def insert_sessions(session: Session, rows: list[dict], items: list[list[dict]]) -> None:
+    """Bulk insert sessions, then their items with the new session ids (two statements)."""
+    if not rows:
+        return
+    ids = session.execute(
+        insert(SESSION_TABLE).returning(SESSION_TABLE.c.id, sort_by_parameter_order=True), rows
+    ).scalars().all()
+    item_rows = []
+    for sid, its in zip(ids, items, strict=True):
+        for it in its:
+            it["session_id"] = sid
+            item_rows.append(it)
+    if item_rows:
+        session.execute(insert(ITEM_TABLE), item_rows)
+
+
+def create_plan(
+    *,
+    session: Session,
+    catalog: Catalog,
+    class_id: int,
+    start: dt.date,
+    end: dt.date,
+    text_ids: Sequence[str] = (),
+    minutes: int = DEFAULT_MINUTES,
+    review_intervals: Sequence[int] = DEFAULT_INTERVALS,
+    pass_threshold: float = DEFAULT_PASS_THRESHOLD,
+    weekday_pattern: dict[int, str] | None = None,
+    term: TermInputs | None = None,
+    name: str = "",
+    commit: bool = True,
+) -> tuple[Plan, PlanResult]:
+    """Generate a plan for a class and a term and store it; returns the plan and the engine result."""
+    klass = get_class(class_id, session=session)
+    term = term or term_inputs(start, end)
+    spec = validate_spec(PlanSpec(
+        stage=klass.stage, text_ids=tuple(text_ids), minutes=minutes, chars_per_minute=klass.chars_per_minute,
+        review_intervals=tuple(review_intervals), pass_threshold=pass_threshold,
+        weekday_pattern=dict(weekday_pattern or {}),
+    ), catalog)
+    result = generate_plan(spec, term.days, catalog, term.festivals, validate=False)
+    plan = Plan(
+        name=name or f"{klass.name} {start:%Y-%m-%d}–{end:%Y-%m-%d}",
+        term_start=start, term_end=end, minutes=spec.minutes, pass_threshold=spec.pass_threshold,
+        class_id=klass.id, text_ids=list(spec.text_ids), review_intervals=list(spec.review_intervals),
+        weekday_pattern={str(k): v for k, v in spec.weekday_pattern.items()},
+        school_days=[d.isoformat() for d in term.days],
+    )
+    session.add(plan)
+    session.flush()
+    rows, items = _session_rows(plan.id, result.sessions, set(term.days))
+    insert_sessions(session, rows, items)
+    if commit:
+        session.commit()
+        session.refresh(plan)
+    return plan, result
+
+
+def get_plan(plan_id: int, *, session: Session) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise PlanStoreError(f"教学计划：找不到编号为 {plan_id} 的计划")
+    return plan
+
+
+def list_plans(*, session: Session, class_id: int | None = None) -> list[Plan]:
+    stmt = select(Plan).order_by(Plan.id)
+    if class_id is not None:
+        stmt = stmt.where(Plan.class_id == class_id)
+    return list(session.execute(stmt).scalars())
+
+
+def list_sessions(plan_id: int, *, session: Session, status: str | None = "scheduled") -> list[StoredSession]:
+    """The plan's sessions in date order with their items; ``status=None`` for all (incl. unscheduled, cancelled)."""
+    stmt = select(SESSION_TABLE).where(SESSION_TABLE.c.plan_id == plan_id)
+    if status is not None:
+        stmt = stmt.where(SESSION_TABLE.c.status == status)
+    rows = session.execute(stmt.order_by(SESSION_TABLE.c.date, SESSION_TABLE.c.slot, SESSION_TABLE.c.id)).mappings().all()
+    by_id = {r["id"]: StoredSession(
+        id=r["id"], date=r["date"], slot=r["slot"], minutes=r["minutes"], locked=r["locked"], done=r["done"],
+        pass_rate=r["pass_rate"], festival_key=r["festival_key"], status=r["status"], extra=r["extra"],
+    ) for r in rows}
+    if by_id:
+        items = session.execute(
+            select(ITEM_TABLE)
+            .where(ITEM_TABLE.c.session_id.in_(select(SESSION_TABLE.c.id).where(SESSION_TABLE.c.plan_id == plan_id)))
+            .order_by(ITEM_TABLE.c.session_id, ITEM_TABLE.c.position)
+        ).mappings().all()
+        for it in items:
+            target = by_id.get(it["session_id"])
+            if target is not None:
+                target.items.append(PlannedItem(it["kind"], it["minutes"], it["label"], it["text_id"], it["section"],
+                                                it["passage_start"], it["passage_end"]))
+    return list(by_id.values())
+
+
+def unscheduled_sessions(plan_id: int, *, session: Session) -> list[StoredSession]:
+    """Sessions pushed past the term end by bumps (listed, never silently dropped)."""
+    return list_sessions(plan_id, session=session, status="unscheduled")
+
+
+def list_operations(plan_id: int, *, session: Session) -> list[PlanOperation]:
+    return list(session.execute(
+        select(PlanOperation).where(PlanOperation.plan_id == plan_id).order_by(PlanOperation.id)
+    ).scalars())
+
+
+# --- snapshots and undo -----------------------------------------------------------
+
+def _snapshot(plan: Plan, *, session: Session) -> dict[str, Any]:
+    return {
+        "text_ids": list(plan.text_ids),
+        "sessions": [
+            {
+                "date": s.date.isoformat(), "slot": s.slot, "minutes": s.minutes, "locked": s.locked,
+                "done": s.done, "pass_rate": s.pass_rate, "festival_key": s.festival_key, "status": s.status,
+                "extra": s.extra,
+                "items": [[i.kind, i.minutes, i.label, i.text_id, i.section, i.passage_start, i.passage_end]
+                          for i in s.items],
+            }
+            for s in list_sessions(plan.id, session=session, status=None)
+        ],
+    }
+
+
+def _record(plan: Plan, kind: str, detail: str, snapshot: dict[str, Any], *, session: Session) -> None:
+    session.add(PlanOperation(plan_id=plan.id, kind=kind, detail=detail[:200], snapshot=snapshot))
+
+
+def _delete_sessions(plan_id: int, session_ids: Iterable[int] | None, *, session: Session) -> None:
+    if session_ids is None:
+        ids_q = select(SESSION_TABLE.c.id).where(SESSION_TABLE.c.plan_id == plan_id)
+        session.execute(delete(ITEM_TABLE).where(ITEM_TABLE.c.session_id.in_(ids_q)))
+        session.execute(delete(SESSION_TABLE).where(SESSION_TABLE.c.plan_id == plan_id))
+        return
+    ids = list(session_ids)
+    for k in range(0, len(ids), 500):
+        chunk = ids[k : k + 500]
+        session.execute(delete(ITEM_TABLE).where(ITEM_TABLE.c.session_id.in_(chunk)))
+        session.execute(delete(SESSION_TABLE).where(SESSION_TABLE.c.id.in_(chunk)))
+
+
+def undo_last(plan_id: int, *, session: Session) -> PlanOperation | None:
+    """Restore the plan as it was before its last operation; returns that operation (or None)."""
+    plan = get_plan(plan_id, session=session)
+    op = session.execute(
+        select(PlanOperation).where(PlanOperation.plan_id == plan_id).order_by(PlanOperation.id.desc()).limit(1)
+    ).scalars().first()
+    if op is None:
+        return None
+    snap = op.snapshot
+    _delete_sessions(plan_id, None, session=session)
+    rows, items = [], []
+    for s in snap["sessions"]:
+        rows.append({
+            "plan_id": plan_id, "date": dt.date.fromisoformat(s["date"]), "slot": s["slot"], "minutes": s["minutes"],
+            "locked": s["locked"], "done": s["done"], "pass_rate": s["pass_rate"], "festival_key": s["festival_key"],
+            "status": s["status"], "extra": s["extra"],
+        })
+        items.append([
+            {"position": pos, "kind": i[0], "minutes": i[1], "label": i[2], "text_id": i[3], "section": i[4],
+             "passage_start": i[5], "passage_end": i[6]}
+            for pos, i in enumerate(s["items"])
+        ])
+    insert_sessions(session, rows, items)
+    plan.text_ids = list(snap["text_ids"])
+    session.add(plan)
+    session.delete(op)
+    session.commit()
+    return op
+
+
+# --- operations --------------------------------------------------------------------
+
+def _school_days(plan: Plan) -> list[dt.date]:
+    return [dt.date.fromisoformat(d) for d in plan.school_days]
+
+
+def _find(sessions: list[StoredSession], day: dt.date, slot: int) -> StoredSession:
+    for s in sessions:
+        if s.date == day and s.slot == slot and s.status == "scheduled":
+            return s
+    raise PlanStoreError(f"{day:%Y-%m-%d}：这一天没有安排诵读")
+
+
+def bump(plan_id: int, day: dt.date, *, session: Session) -> BumpResult:
+    """A lost day: push that day's session and every later unlocked one to the next school day."""
+    plan = get_plan(plan_id, session=session)
+    all_sessions = list_sessions(plan_id, session=session, status=None)
+    sched = [s for s in all_sessions if s.status == "scheduled"]
+    target = _find(sched, day, 0)
+    if target.locked or target.done:
+        raise PlanStoreError(f"{day:%Y-%m-%d}：这节课已{'完成' if target.done else '锁定'}，不能顺延（如需顺延请先解锁）")
+    snapshot = _snapshot(plan, session=session)
+    movable = [s for s in sched if s.date >= day and not s.locked and not s.done and not s.extra]
+    blocked = {s.date for s in sched if s.locked or s.done} | {s.date for s in all_sessions if s.status == "cancelled"}
+    blocked.add(day)
+    targets = [d for d in _school_days(plan) if d > day and d not in blocked]
+    fell_off: list[dt.date] = []
+    for k, s in enumerate(movable):
+        values: dict[str, Any]
+        if k < len(targets):
+            values = {"date": targets[k], "slot": 0}
+        else:
+            values = {"status": "unscheduled"}
+            fell_off.append(s.date)
+        session.execute(SESSION_TABLE.update().where(SESSION_TABLE.c.id == s.id).values(**values))
+    session.execute(insert(SESSION_TABLE), [{
+        "plan_id": plan_id, "date": day, "slot": 0, "minutes": 0, "locked": False, "done": False,
+        "pass_rate": None, "festival_key": None, "status": "cancelled", "extra": False,
+    }])
+    detail = f"{day:%Y-%m-%d} 停课，{len(movable)} 节顺延"
+    if fell_off:
+        detail += f"，{len(fell_off)} 节超出学期未排入"
+    _record(plan, "bump", detail, snapshot, session=session)
+    session.commit()
+    return BumpResult(moved=len(movable), unscheduled=fell_off)
+
+
+def set_locked(plan_id: int, day: dt.date, locked: bool = True, *, session: Session, slot: int = 0) -> None:
+    """Lock a session to its date (bumps and regeneration leave it alone) or unlock it."""
+    plan = get_plan(plan_id, session=session)
+    target = _find(list_sessions(plan_id, session=session), day, slot)
+    snapshot = _snapshot(plan, session=session)
+    session.execute(SESSION_TABLE.update().where(SESSION_TABLE.c.id == target.id).values(locked=locked))
+    _record(plan, "lock" if locked else "unlock", f"{day:%Y-%m-%d}", snapshot, session=session)
+    session.commit()
+
+
+def _regenerate(plan: Plan, day: dt.date, *, session: Session, catalog: Catalog,
+                extra_slot: tuple[dt.date, int] | None = None) -> RegenerateResult:
+    klass = get_class(plan.class_id, session=session)
+    spec = _spec(plan, klass)
+    all_sessions = list_sessions(plan.id, session=session, status=None)
+    school_days = _school_days(plan)
+    cancelled = {s.date for s in all_sessions if s.status == "cancelled"}
+    fixed = [s for s in all_sessions if s.status == "scheduled" and (s.done or s.locked or s.date < day)]
+    fixed_keys = {(s.date, s.slot) for s in fixed}
+    open_slots: set[tuple[dt.date, int]] = set()
+    for d in school_days:
+        if d >= day and d not in cancelled and (d, 0) not in fixed_keys:
+            open_slots.add((d, 0))
+    for s in all_sessions:
+        if s.status == "scheduled" and s.extra and (s.date, s.slot) not in fixed_keys and s.date >= day:
+            open_slots.add((s.date, s.slot))
+    if extra_slot is not None:
+        open_slots.add(extra_slot)
+    doomed = [s.id for s in all_sessions
+              if s.status == "unscheduled" or (s.status == "scheduled" and (s.date, s.slot) not in fixed_keys)]
+    _delete_sessions(plan.id, doomed, session=session)
+    slots = [Slot(s.date, s.slot, FixedSession(tuple(s.items), s.minutes, s.done, s.pass_rate, s.festival_key))
+             for s in fixed]
+    slots += [Slot(d, sl) for d, sl in open_slots]
+    festivals = festival_map(plan.term_start, plan.term_end)
+    result = generate_plan(spec, slots, catalog, festivals, validate=False)
+    planned = [s for s in result.sessions if not s.fixed]
+    rows, items = _session_rows(plan.id, planned, set(school_days))
+    insert_sessions(session, rows, items)
+    return RegenerateResult(sessions=len(planned), unscheduled=result.unscheduled)
+
+
+def regenerate_from(plan_id: int, day: dt.date, *, session: Session, catalog: Catalog) -> RegenerateResult:
+    """Re-plan every unlocked, not-done session from ``day`` on; done and locked sessions stay."""
+    plan = get_plan(plan_id, session=session)
+    snapshot = _snapshot(plan, session=session)
+    result = _regenerate(plan, day, session=session, catalog=catalog)
+    _record(plan, "regenerate", f"自 {day:%Y-%m-%d} 起重新排课", snapshot, session=session)
+    session.commit()
+    return result
+
+
+def insert_extra_session(plan_id: int, day: dt.date, *, session: Session, catalog: Catalog) -> RegenerateResult:
+    """Add a session on ``day`` (a weekend reading, or a second slot on a school day)."""
+    plan = get_plan(plan_id, session=session)
+    if not (plan.term_start <= day <= plan.term_end):
+        raise PlanStoreError(f"{day:%Y-%m-%d}：不在本学期（{plan.term_start} 至 {plan.term_end}）之内")
+    existing = [s for s in list_sessions(plan_id, session=session) if s.date == day]
+    slot = max((s.slot for s in existing), default=-1) + 1
+    snapshot = _snapshot(plan, session=session)
+    result = _regenerate(plan, day, session=session, catalog=catalog, extra_slot=(day, slot))
+    _record(plan, "extra", f"{day:%Y-%m-%d} 加课（第 {slot + 1} 节）", snapshot, session=session)
+    session.commit()
+    return result
+
+
+def reorder_texts(plan_id: int, new_order: Sequence[str], *, session: Session, catalog: Catalog,
+                  from_day: dt.date | None = None) -> RegenerateResult:
+    """Change the text order and re-plan not-done, unlocked sessions from ``from_day`` (default: term start)."""
+    plan = get_plan(plan_id, session=session)
+    new_order = list(new_order)
+    if not new_order:
+        raise PlanStoreError("篇目顺序：至少保留一篇")
+    missing = [t for t in new_order if t not in catalog]
+    if missing:
+        raise PlanStoreError(f"篇目顺序：书目中没有“{'、'.join(missing)}”")
+    if len(set(new_order)) != len(new_order):
+        raise PlanStoreError("篇目顺序：同一篇目出现了两次")
+    snapshot = _snapshot(plan, session=session)
+    plan.text_ids = new_order
+    session.add(plan)
+    session.flush()
+    result = _regenerate(plan, from_day or plan.term_start, session=session, catalog=catalog)
+    _record(plan, "reorder", "、".join(new_order), snapshot, session=session)
+    session.commit()
+    return result
+
+
+def mark_done(plan_id: int, day: dt.date, pass_rate: float, *, session: Session, catalog: Catalog,
+              slot: int = 0) -> bool:
+    """Mark a session done with the share that passed; returns True if extra reviews were planned."""
+    if pass_rate is None or not (0 <= pass_rate <= 1):
+        raise PlanStoreError(f"通过率：{pass_rate} 应在 0 与 1 之间（例如 0.85 表示 85%）")
+    plan = get_plan(plan_id, session=session)
+    target = _find(list_sessions(plan_id, session=session), day, slot)
+    snapshot = _snapshot(plan, session=session)
+    session.execute(SESSION_TABLE.update().where(SESSION_TABLE.c.id == target.id)
+                    .values(done=True, pass_rate=float(pass_rate)))
+    low = pass_rate < plan.pass_threshold
+    if low:
+        _regenerate(plan, day + dt.timedelta(days=1), session=session, catalog=catalog)
+    _record(plan, "mark_done", f"{day:%Y-%m-%d} 通过率 {pass_rate:.0%}", snapshot, session=session)
+    session.commit()
+    return low
+
+
+# --- demo data -------------------------------------------------------------------
+
+DEMO_CLASS = "一年级（2）班"
+
+
+def current_term(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The usual term around ``today``: spring 3/1–7/10, autumn 9/1–1/20."""
+    today = today or dt.date.today()
+    if 2 <= today.month <= 7:
+        return dt.date(today.year, 3, 1), dt.date(today.year, 7, 10)
+    year = today.year if today.month >= 8 else today.year - 1
+    return dt.date(year, 9, 1), dt.date(year + 1, 1, 20)
+
+
+def _demo_school_id(session: Session) -> int | None:
+    try:
+        from curriculum.models.calendar import School  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    row = session.execute(select(School).order_by(School.id).limit(1)).scalars().first()
+    return row.id if row is not None else None
+
+
+def seed_demo(*, session: Session) -> dict[str, int]:
+    """A demo class 一年级（2）班 (小学低段) with a plan for the current term. Idempotent."""
+    from curriculum.catalog.loader import try_load_catalog
+    from curriculum.settings import Settings
+
+    klass = session.execute(select(SchoolClass).where(SchoolClass.name == DEMO_CLASS)).scalars().first()
+    created_class = 0
+    if klass is None:
+        klass = create_class(session=session, name=DEMO_CLASS, stage="primary_lower", grade="一年级", size=45,
+                             reading_time=dt.time(7, 40), school_id=_demo_school_id(session))
+        created_class = 1
+    if list_plans(session=session, class_id=klass.id):
+        return {"班级": created_class, "教学计划": 0}
+    catalog, _errors = try_load_catalog(Settings().catalog_path)
+    if catalog is None:
+        return {"班级": created_class, "教学计划": 0}
+    start, end = current_term()
+    create_plan(session=session, catalog=catalog, class_id=klass.id, start=start, end=end,
+                weekday_pattern={4: "recitation_check"})
+    return {"班级": created_class, "教学计划": 1}

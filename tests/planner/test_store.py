@@ -1,0 +1,183 @@
+"""Plans in the database: create, bump, lock, extra session, reorder, mark done, regenerate, undo."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from curriculum.planner import store
+from curriculum.planner.store import PlanStoreError
+from curriculum.planner.terms import TermInputs
+from tests.planner.conftest import weekdays
+
+START = date(2026, 9, 7)  # a Monday
+
+
+def _term(n: int = 20) -> TermInputs:
+    days = weekdays(START, n)
+    return TermInputs(days[0], days[-1], days)
+
+
+@pytest.fixture
+def plan(session, catalog):
+    klass = store.create_class(session=session, name="一年级（2）班", stage="primary_lower", grade="一年级",
+                               size=45, reading_time=time(7, 40))
+    term = _term()
+    plan, _ = store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=term.start,
+                                end=term.end, text_ids=["dizigui", "sanzijing"], term=term)
+    return plan
+
+
+def _dates(session, plan_id):
+    return [s.date for s in store.list_sessions(plan_id, session=session)]
+
+
+def _contents(session, plan_id):
+    return [(s.date, tuple(s.items)) for s in store.list_sessions(plan_id, session=session)]
+
+
+def test_created_plan_has_one_exact_session_per_school_day(session, plan):
+    sessions = store.list_sessions(plan.id, session=session)
+    assert [s.date for s in sessions] == weekdays(START, 20)
+    assert all(sum(i.minutes for i in s.items) == 30 == s.minutes for s in sessions)
+    assert store.get_plan(plan.id, session=session).text_ids == ["dizigui", "sanzijing"]
+
+
+def test_class_validation_speaks_chinese(session):
+    with pytest.raises(PlanStoreError, match="班级名称"):
+        store.create_class(session=session, name=" ", stage="primary_lower")
+    with pytest.raises(PlanStoreError, match="未知学段"):
+        store.create_class(session=session, name="x", stage="nursery")
+
+
+def test_bump_pushes_that_day_and_later_sessions_one_school_day_and_lists_what_fell_off(session, plan):
+    days = weekdays(START, 20)
+    before = _contents(session, plan.id)
+    result = store.bump(plan.id, days[3], session=session)
+    after = _contents(session, plan.id)
+    assert result.moved == 17 and result.unscheduled == [days[19]]
+    # Days before the lost day unchanged; the lost day empty; every later session one day later.
+    assert after[:3] == before[:3]
+    assert days[3] not in [d for d, _ in after]
+    assert [items for _, items in after[3:]] == [items for _, items in before[3:19]]
+    assert [d for d, _ in after[3:]] == days[4:]
+    lost = store.unscheduled_sessions(plan.id, session=session)
+    assert [tuple(s.items) for s in lost] == [before[19][1]]
+
+
+def test_bump_skips_locked_sessions_which_stay_on_their_date(session, plan):
+    days = weekdays(START, 20)
+    before = dict(_contents(session, plan.id))
+    store.set_locked(plan.id, days[5], session=session)
+    store.bump(plan.id, days[3], session=session)
+    after = dict(_contents(session, plan.id))
+    assert after[days[5]] == before[days[5]]  # the locked session did not move
+    assert after[days[4]] == before[days[3]]
+    assert after[days[6]] == before[days[4]]  # jumped over the locked day
+    with pytest.raises(PlanStoreError, match="锁定"):
+        store.bump(plan.id, days[5], session=session)
+
+
+def test_bump_on_a_day_without_session_is_refused(session, plan):
+    with pytest.raises(PlanStoreError, match="没有安排"):
+        store.bump(plan.id, date(2026, 9, 12), session=session)
+
+
+def test_undo_restores_the_plan_before_each_operation(session, plan, catalog):
+    days = weekdays(START, 20)
+    original = _contents(session, plan.id)
+    store.bump(plan.id, days[2], session=session)
+    bumped = _contents(session, plan.id)
+    store.reorder_texts(plan.id, ["sanzijing", "dizigui"], session=session, catalog=catalog, from_day=days[1])
+    assert _contents(session, plan.id) != bumped
+    assert [o.kind for o in store.list_operations(plan.id, session=session)] == ["bump", "reorder"]
+    store.undo_last(plan.id, session=session)
+    assert _contents(session, plan.id) == bumped
+    assert store.get_plan(plan.id, session=session).text_ids == ["dizigui", "sanzijing"]
+    store.undo_last(plan.id, session=session)
+    assert _contents(session, plan.id) == original
+    assert store.unscheduled_sessions(plan.id, session=session) == []
+    assert store.undo_last(plan.id, session=session) is None
+
+
+def test_reorder_replans_only_from_the_given_day(session, plan, catalog):
+    days = weekdays(START, 20)
+    before = _contents(session, plan.id)
+    store.reorder_texts(plan.id, ["sanzijing", "dizigui"], session=session, catalog=catalog, from_day=days[0])
+    after = store.list_sessions(plan.id, session=session)
+    first_new = next(i for i in after[0].items if i.kind == "new")
+    assert first_new.text_id == "sanzijing"
+    store.undo_last(plan.id, session=session)
+    store.set_locked(plan.id, days[0], session=session)
+    store.reorder_texts(plan.id, ["sanzijing", "dizigui"], session=session, catalog=catalog, from_day=days[0])
+    after = _contents(session, plan.id)
+    assert after[0] == before[0]  # locked day kept
+    assert all(sum(i.minutes for i in items) == 30 for _, items in after)
+    with pytest.raises(PlanStoreError, match="没有“nope”"):
+        store.reorder_texts(plan.id, ["nope"], session=session, catalog=catalog)
+
+
+def test_mark_done_low_pass_rate_adds_extra_reviews(session, plan, catalog):
+    days = weekdays(START, 20)
+    first = store.list_sessions(plan.id, session=session)[0]
+    key = next((i.text_id, i.passage_start) for i in first.items if i.kind == "new")
+
+    def reviews():
+        return sum(1 for s in store.list_sessions(plan.id, session=session) for i in s.items
+                   if i.kind == "review" and (i.text_id, i.passage_start) == key)
+
+    base = reviews()
+    assert store.mark_done(plan.id, days[0], 0.95, session=session, catalog=catalog) is False
+    assert reviews() == base
+    store.undo_last(plan.id, session=session)
+    assert store.mark_done(plan.id, days[0], 0.5, session=session, catalog=catalog) is True
+    assert reviews() >= base + 1
+    done = store.list_sessions(plan.id, session=session)[0]
+    assert done.done and done.pass_rate == 0.5 and tuple(done.items) == tuple(first.items)
+    with pytest.raises(PlanStoreError, match="通过率"):
+        store.mark_done(plan.id, days[1], 1.5, session=session, catalog=catalog)
+
+
+def test_regenerate_keeps_done_and_locked_sessions(session, plan, catalog):
+    days = weekdays(START, 20)
+    store.mark_done(plan.id, days[0], 0.9, session=session, catalog=catalog)
+    store.set_locked(plan.id, days[8], session=session)
+    before = dict(_contents(session, plan.id))
+    store.bump(plan.id, days[4], session=session)
+    store.regenerate_from(plan.id, days[1], session=session, catalog=catalog)
+    after = dict(_contents(session, plan.id))
+    assert after[days[0]] == before[days[0]] and after[days[8]] == before[days[8]]
+    assert days[4] not in after  # the lost day stays lost
+    assert store.unscheduled_sessions(plan.id, session=session) == []
+    # Nothing taught twice: new passages are disjoint across the plan.
+    seen = set()
+    for items in after.values():
+        for i in items:
+            if i.kind == "new":
+                span = {(i.text_id, k) for k in range(i.passage_start, i.passage_end + 1)}
+                assert not span & seen
+                seen |= span
+
+
+def test_extra_saturday_session_is_planned_and_undoable(session, plan, catalog):
+    saturday = date(2026, 9, 12)
+    store.insert_extra_session(plan.id, saturday, session=session, catalog=catalog)
+    sessions = store.list_sessions(plan.id, session=session)
+    sat = [s for s in sessions if s.date == saturday]
+    assert len(sat) == 1 and sat[0].extra and sum(i.minutes for i in sat[0].items) == 30
+    store.insert_extra_session(plan.id, saturday, session=session, catalog=catalog)
+    assert [s.slot for s in store.list_sessions(plan.id, session=session) if s.date == saturday] == [0, 1]
+    store.undo_last(plan.id, session=session)
+    store.undo_last(plan.id, session=session)
+    assert saturday not in _dates(session, plan.id)
+    with pytest.raises(PlanStoreError, match="不在本学期"):
+        store.insert_extra_session(plan.id, date(2027, 9, 1), session=session, catalog=catalog)
+
+
+def test_short_sessions_are_refused_when_creating_a_plan(session, catalog):
+    klass = store.create_class(session=session, name="二班", stage="primary_lower")
+    term = _term(5)
+    with pytest.raises(Exception, match="半小时"):
+        store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=term.start, end=term.end,
+                          text_ids=["dizigui"], minutes=20, term=term)

@@ -1,1 +1,107 @@
-"""SQLModel tables for the calendar entity family."""
+"""SQLModel tables for the calendar entity family: schools, terms, and the school's own calendar changes.
+
+Pattern XBase → XCreate → X(table=True) → XPublic. Official holidays and
+调休 are never stored (they come from the ``holidays`` package each time);
+only what the school decides is: its terms, closures (停课) and make-up days
+(补课, with the weekday timetable they follow).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import model_validator
+from sqlmodel import Field, SQLModel
+
+ADJUSTMENT_KINDS: dict[str, str] = {"closure": "停课", "makeup": "补课"}
+
+
+# --- school ------------------------------------------------------------------
+
+class SchoolBase(SQLModel):
+    name: str = Field(min_length=1, max_length=120, unique=True, index=True)
+    district: str = Field(default="", max_length=60)
+
+
+class SchoolCreate(SchoolBase):
+    pass
+
+
+class School(SchoolBase, table=True):
+    __tablename__ = "school"
+
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class SchoolPublic(SchoolBase):
+    id: int
+
+
+# --- term ----------------------------------------------------------------------
+
+class TermBase(SQLModel):
+    name: str = Field(min_length=1, max_length=120)  # e.g. "2026–2027 学年第一学期"
+    start: dt.date
+    end: dt.date
+
+
+class TermCreate(TermBase):
+    school_id: int
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> "TermCreate":
+        if self.end < self.start:
+            raise ValueError(f"学期结束日期 {self.end.isoformat()} 早于开始日期 {self.start.isoformat()}")
+        return self
+
+
+class Term(TermBase, table=True):
+    __tablename__ = "term"
+
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
+
+
+class TermPublic(TermBase):
+    id: int
+    school_id: int
+
+
+# --- calendar adjustments --------------------------------------------------------
+
+class CalendarAdjustmentBase(SQLModel):
+    kind: str = Field(max_length=10)  # "closure" | "makeup"
+    start: dt.date
+    end: dt.date  # = start for a make-up day
+    reason: str = Field(default="", max_length=120)
+    # Make-up days only: the weekday timetable the day follows (0 = Monday … 4 = Friday).
+    timetable_weekday: int | None = Field(default=None, ge=0, le=4)
+
+
+class CalendarAdjustmentCreate(CalendarAdjustmentBase):
+    school_id: int
+    kind: Literal["closure", "makeup"]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "CalendarAdjustmentCreate":
+        if self.end < self.start:
+            raise ValueError(f"结束日期 {self.end.isoformat()} 早于开始日期 {self.start.isoformat()}")
+        if self.kind == "makeup":
+            if self.end != self.start:
+                raise ValueError("补课日只能是一天（结束日期应等于开始日期）")
+            if self.timetable_weekday is None:
+                raise ValueError("补课日要指定按周几的课表上课")
+        return self
+
+
+class CalendarAdjustment(CalendarAdjustmentBase, table=True):
+    __tablename__ = "calendar_adjustment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
+
+
+class CalendarAdjustmentPublic(CalendarAdjustmentBase):
+    id: int
+    school_id: int

@@ -1,0 +1,143 @@
+"""Schools, terms, closures and make-up days in the database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from curriculum.calendar_store import (
+    DEMO_SCHOOL,
+    CalendarError,
+    add_closure,
+    add_makeup_day,
+    create_school,
+    create_term,
+    delete_adjustment,
+    describe_adjustment,
+    get_or_create_school,
+    list_adjustments,
+    list_schools,
+    list_terms,
+    seed_demo,
+    term_calendar,
+)
+from curriculum.models.calendar import CalendarAdjustment, School, Term, TermCreate
+
+D = date.fromisoformat
+
+
+@pytest.fixture
+def term(session):
+    school = create_school("漯河市实验小学", "郾城区", session=session)
+    return create_term(school.id, "2026–2027 学年第一学期", D("2026-09-01"), D("2027-01-22"), session=session)
+
+
+def _count(session, model) -> int:
+    return len(session.exec(select(model)).all())
+
+
+def test_schools_unique_by_name(session):
+    first = create_school("甲小学", session=session)
+    assert get_or_create_school("甲小学", session=session).id == first.id
+    with pytest.raises(CalendarError, match="已存在"):
+        create_school("甲小学", session=session)
+    with pytest.raises(CalendarError, match="不能为空"):
+        create_school("  ", session=session)
+    create_school("乙小学", session=session)
+    assert [s.name for s in list_schools(session=session)] == ["乙小学", "甲小学"]
+
+
+def test_term_end_before_start_is_rejected_and_nothing_saved(session):
+    school = create_school("甲小学", session=session)
+    with pytest.raises(CalendarError, match="早于开始日期"):
+        create_term(school.id, "坏学期", D("2027-01-22"), D("2026-09-01"), session=session)
+    assert _count(session, Term) == 0
+    with pytest.raises(ValueError, match="早于开始日期"):
+        TermCreate(school_id=school.id, name="x", start=D("2027-01-22"), end=D("2026-09-01"))
+
+
+def test_terms_listed_by_start(session):
+    school = create_school("甲小学", session=session)
+    create_term(school.id, "第二学期", D("2027-02-22"), D("2027-07-02"), session=session)
+    create_term(school.id, "第一学期", D("2026-09-01"), D("2027-01-22"), session=session)
+    assert [t.name for t in list_terms(school.id, session=session)] == ["第一学期", "第二学期"]
+    with pytest.raises(CalendarError, match="已有名为"):
+        create_term(school.id, "第一学期", D("2026-09-01"), D("2027-01-22"), session=session)
+
+
+def test_term_calendar_reflects_closures_and_makeup_days(session, term):
+    base = len(term_calendar(term.id, session=session).days)
+    closure = add_closure(term.id, D("2026-11-12"), D("2026-11-13"), "期中考试", session=session)
+    assert len(term_calendar(term.id, session=session).days) == base - 2
+    makeup = add_makeup_day(term.id, D("2026-11-14"), 0, "期中考试补课", session=session)
+    cal = term_calendar(term.id, session=session)
+    assert len(cal.days) == base - 1
+    assert cal.day_on(D("2026-11-14")).timetable_weekday == 0
+    assert "学校停课：期中考试" in {s.reason for s in cal.skipped}
+    assert [a.kind for a in list_adjustments(term.id, session=session)] == ["closure", "makeup"]
+    assert describe_adjustment(closure) == "停课 2026-11-12 至 2026-11-13：期中考试"
+    assert describe_adjustment(makeup) == "补课 2026-11-14（周六，按周一课表）：期中考试补课"
+    delete_adjustment(closure.id, session=session)
+    assert len(term_calendar(term.id, session=session).days) == base + 1
+    # The term spans into 2027, whose official arrangement is not installed.
+    assert any("2027 年" in n for n in cal.notes)
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (lambda s, t: add_makeup_day(t.id, D("2026-11-16"), 0, "补课", session=s), "本来就要上课"),
+        (lambda s, t: add_makeup_day(t.id, D("2026-10-10"), 0, "补课", session=s), "本来就要上课"),
+        (lambda s, t: add_makeup_day(t.id, D("2027-02-06"), 0, "补课", session=s), "不在学期"),
+        (lambda s, t: add_makeup_day(t.id, D("2026-11-14"), 6, "补课", session=s), "周一到周五"),
+        (lambda s, t: add_closure(t.id, D("2026-08-31"), D("2026-09-02"), "军训", session=s), "不在学期"),
+        (lambda s, t: add_closure(t.id, D("2026-11-13"), D("2026-11-12"), "考试", session=s), "早于开始日期"),
+        (lambda s, t: add_closure(t.id, D("2026-11-12"), D("2026-11-13"), " ", session=s), "停课原因"),
+        (lambda s, t: add_closure(t.id, D("2026-10-01"), D("2026-10-04"), "国庆", session=s), "本来就没有要上课"),
+        (lambda s, t: delete_adjustment(999, session=s), "找不到"),
+    ],
+)
+def test_invalid_changes_raise_chinese_error_and_save_nothing(session, term, action, message):
+    add_closure(term.id, D("2026-12-01"), D("2026-12-01"), "教研活动", session=session)
+    with pytest.raises(CalendarError, match=message):
+        action(session, term)
+    assert _count(session, CalendarAdjustment) == 1
+
+
+def test_makeup_inside_closure_and_closure_over_makeup_are_rejected(session, term):
+    add_closure(term.id, D("2026-11-12"), D("2026-11-13"), "期中考试", session=session)
+    add_makeup_day(term.id, D("2026-11-21"), 4, "补课", session=session)
+    with pytest.raises(CalendarError, match="停课期间"):
+        add_makeup_day(term.id, D("2026-11-13"), 0, "补课", session=session)
+    with pytest.raises(CalendarError, match="已设为补课日"):
+        add_closure(term.id, D("2026-11-20"), D("2026-11-23"), "流感停课", session=session)
+    assert _count(session, CalendarAdjustment) == 2
+
+
+def test_adjustments_belong_to_the_school_and_show_in_every_term_covering_them(session):
+    school = create_school("甲小学", session=session)
+    other = create_school("乙小学", session=session)
+    t1 = create_term(school.id, "秋季", D("2026-09-01"), D("2027-01-22"), session=session)
+    t_other = create_term(other.id, "秋季", D("2026-09-01"), D("2027-01-22"), session=session)
+    add_closure(t1.id, D("2026-11-12"), D("2026-11-13"), "期中考试", session=session)
+    assert len(list_adjustments(t1.id, session=session)) == 1
+    assert list_adjustments(t_other.id, session=session) == []
+
+
+def test_seed_demo_is_idempotent(session):
+    first = seed_demo(session=session)
+    assert first["created"] > 0
+    second = seed_demo(session=session)
+    assert second["created"] == 0
+    assert {k: v for k, v in first.items() if k != "created"} == {k: v for k, v in second.items() if k != "created"}
+    assert [s.name for s in list_schools(session=session)] == [DEMO_SCHOOL]
+    terms = list_terms(first["school_id"], session=session)
+    assert [t.name for t in terms] == ["2026–2027 学年第一学期", "2026–2027 学年第二学期"]
+    reasons = {a.reason for a in list_adjustments(first["first_term_id"], session=session)}
+    assert {"期中考试", "秋季运动会"} <= reasons
+    cal = term_calendar(first["first_term_id"], session=session)
+    assert cal.day_on(D("2026-10-31")).timetable_weekday == 4
+    assert cal.day_on(D("2026-11-12")) is None
+    assert _count(session, School) == 1

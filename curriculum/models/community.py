@@ -114,6 +114,7 @@ class PairingPublic(PairingBase):
 class CommunityEventBase(SQLModel):
     title: str
     point_id: Optional[int] = Field(default=None, foreign_key="reading_point.id", index=True)
+    district: str = Field(default="", description="the point's district, or the district a district-wide event serves")
     description: str = ""
     texts: str = ""
     integration: str = "urban_rural"

@@ -48,6 +48,7 @@ def upgrade() -> None:
     op.create_table('community_event',
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('point_id', sa.Integer(), nullable=True),
+    sa.Column('district', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('description', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('texts', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('integration', sqlmodel.sql.sqltypes.AutoString(), nullable=False),

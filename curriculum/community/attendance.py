@@ -1,0 +1,129 @@
+"""Attendance per occurrence (counts by role, duration) and volunteer hours from served shifts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from curriculum.community.conflicts import CommunityError
+from curriculum.models.community import (
+    Attendance,
+    CommunityEvent,
+    EventOccurrence,
+    Person,
+    ShiftAssignment,
+    VolunteerShift,
+)
+
+# Who came, keys → labels (also used as sign-up roles).
+ATTENDANCE_ROLES: dict[str, str] = {
+    "student": "学生",
+    "parent": "家长",
+    "resident": "居民",
+    "volunteer": "志愿者",
+    "teacher": "教师",
+}
+
+
+@dataclass(frozen=True)
+class AttendanceRecord:
+    counts: dict[str, int]
+    duration_minutes: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def person_hours(self) -> float:
+        """Reading hours delivered: people × duration (what the bureau reports)."""
+        return round(self.total * self.duration_minutes / 60, 2)
+
+
+def record_attendance(occurrence_id: int, counts: dict[str, int], duration_minutes: int, *,
+                      session: Session) -> AttendanceRecord:
+    """Save (replace) the counts by role and the actual duration of one occurrence."""
+    occ = session.get(EventOccurrence, occurrence_id)
+    if occ is None:
+        raise CommunityError(f"活动场次 #{occurrence_id} 不存在")
+    if duration_minutes <= 0:
+        raise CommunityError("实际时长：应大于 0 分钟")
+    for role, n in counts.items():
+        if role not in ATTENDANCE_ROLES:
+            raise CommunityError(f"到场人数：未知身份“{role}”，可选：{'、'.join(ATTENDANCE_ROLES.values())}")
+        if n < 0:
+            raise CommunityError(f"到场人数·{ATTENDANCE_ROLES[role]}：不能为负数")
+    existing = {a.role: a for a in session.exec(select(Attendance).where(Attendance.occurrence_id == occ.id))}
+    for role in ATTENDANCE_ROLES:
+        n = int(counts.get(role, 0))
+        row = existing.get(role)
+        if row is None:
+            if n == 0:
+                continue
+            row = Attendance(occurrence_id=occ.id, role=role)
+        row.count, row.duration_minutes = n, duration_minutes
+        session.add(row)
+    session.commit()
+    return attendance_of(occ.id, session=session)
+
+
+def attendance_of(occurrence_id: int, *, session: Session) -> AttendanceRecord | None:
+    rows = list(session.exec(select(Attendance).where(Attendance.occurrence_id == occurrence_id)))
+    if not rows:
+        return None
+    return AttendanceRecord(
+        counts={role: sum(r.count for r in rows if r.role == role) for role in ATTENDANCE_ROLES},
+        duration_minutes=max(r.duration_minutes for r in rows),
+    )
+
+
+def volunteer_hours(*, session: Session, start: datetime | None = None, end: datetime | None = None,
+                    person_id: int | None = None) -> dict[int, float]:
+    """Hours per person from shifts actually served (``served``), cancelled occurrences excluded."""
+    stmt = (
+        select(ShiftAssignment, VolunteerShift)
+        .join(VolunteerShift, ShiftAssignment.shift_id == VolunteerShift.id)
+        .join(EventOccurrence, VolunteerShift.occurrence_id == EventOccurrence.id)
+        .where(ShiftAssignment.served == True, EventOccurrence.cancelled == False)  # noqa: E712
+    )
+    if start is not None:
+        stmt = stmt.where(VolunteerShift.start >= start)
+    if end is not None:
+        stmt = stmt.where(VolunteerShift.start < end)
+    if person_id is not None:
+        stmt = stmt.where(ShiftAssignment.person_id == person_id)
+    hours: dict[int, float] = defaultdict(float)
+    for a, shift in session.exec(stmt):
+        hours[a.person_id] += (shift.end - shift.start).total_seconds() / 3600
+    return {pid: round(h, 2) for pid, h in sorted(hours.items())}
+
+
+def volunteer_hours_table(*, session: Session, start: datetime | None = None, end: datetime | None = None) -> list[dict]:
+    hours = volunteer_hours(session=session, start=start, end=end)
+    names = {p.id: p.name for p in session.exec(select(Person))}
+    return [{"姓名": names.get(pid, f"#{pid}"), "志愿服务时长（小时）": h}
+            for pid, h in sorted(hours.items(), key=lambda kv: -kv[1])]
+
+
+def attendance_summary(*, session: Session, start: datetime, end: datetime) -> list[dict]:
+    """One row per occurrence with attendance in ``[start, end)``: counts by role label, total, duration."""
+    stmt = (
+        select(EventOccurrence, CommunityEvent)
+        .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
+        .where(EventOccurrence.start >= start, EventOccurrence.start < end)
+        .order_by(EventOccurrence.start)
+    )
+    rows = []
+    for occ, event in session.exec(stmt):
+        record = attendance_of(occ.id, session=session)
+        if record is None:
+            continue
+        row = {"日期": occ.start.date().isoformat(), "活动": occ.title or event.title,
+               "融合方向": event.integration, "区县": event.district}
+        row.update({label: record.counts.get(key, 0) for key, label in ATTENDANCE_ROLES.items()})
+        row.update({"合计": record.total, "时长（分钟）": record.duration_minutes})
+        rows.append(row)
+    return rows

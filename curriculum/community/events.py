@@ -1,0 +1,767 @@
+"""Community events: a rule plus materialised occurrences, sign-ups with a waitlist, shifts.
+
+An event (``CommunityEvent``) is one-off (``rrule`` empty) or recurring
+(``rrule`` is an RRULE string, see ``recurrence``). Its dated occurrences are
+rows of ``EventOccurrence`` keyed by ``slot`` (the rule's start for that
+occurrence). Editing one occurrence turns it into an exception (moved,
+renamed or cancelled); editing the whole series regenerates future
+occurrences and keeps edited exceptions.
+
+Every save checks conflicts first (``check_*``) and refuses with
+``ConflictError`` carrying all of them, saving nothing, unless only soft
+conflicts remain and the caller passes ``override=True``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from curriculum.community.conflicts import (
+    CommunityError,
+    Conflict,
+    fmt_dt,
+    fmt_span,
+    overlaps,
+    raise_if_blocked,
+)
+from curriculum.community.people import is_available, join_list, split_list
+from curriculum.community.points import VENUE_TYPES, point_hours, within_hours
+from curriculum.community.recurrence import expand
+from curriculum.models.community import (
+    CommunityEvent,
+    EventOccurrence,
+    Person,
+    ReadingPoint,
+    ShiftAssignment,
+    SignUp,
+    VolunteerShift,
+    Attendance,
+)
+from curriculum.stages import STAGE_KEYS
+from curriculum.vocab import INTEGRATIONS, SPHERES
+
+STATUSES: dict[str, str] = {"suggested": "待确认", "confirmed": "已确认", "dropped": "已放弃"}
+SIGNUP_STATUSES: dict[str, str] = {"confirmed": "已报名", "waitlist": "候补", "cancelled": "已取消"}
+
+# Events that occupy their venue and their volunteers; suggestions do not yet.
+ACTIVE = "confirmed"
+
+
+@dataclass(frozen=True)
+class ShiftSpec:
+    """A shift every occurrence gets: a task and how many people it needs."""
+
+    task: str
+    needed: int = 1
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """What a leader fills in to create or edit an event (or a series)."""
+
+    title: str
+    start: datetime
+    duration_minutes: int = 60
+    point_id: int | None = None
+    district: str = ""
+    rrule: str | None = None
+    texts: tuple[str, ...] = ()
+    integration: str = "urban_rural"
+    sphere: str = "society"
+    stages: tuple[str, ...] = ()
+    capacity: int = 0
+    description: str = ""
+    status: str = ACTIVE
+    festival_key: str | None = None
+    pairing_id: int | None = None
+    shifts: tuple[ShiftSpec, ...] = field(default=())
+
+    def validate(self) -> None:
+        if not self.title.strip():
+            raise CommunityError("活动名称：不能为空")
+        if self.duration_minutes <= 0:
+            raise CommunityError("时长：应大于 0 分钟")
+        if self.integration not in INTEGRATIONS:
+            raise CommunityError(f"融合方向：未知“{self.integration}”，可选：{'、'.join(INTEGRATIONS.values())}")
+        if self.sphere not in SPHERES:
+            raise CommunityError(f"领域：未知“{self.sphere}”，可选：{'、'.join(SPHERES.values())}")
+        unknown = [s for s in self.stages if s not in STAGE_KEYS]
+        if unknown:
+            raise CommunityError(f"面向学段：未知“{'、'.join(unknown)}”")
+        if self.capacity < 0:
+            raise CommunityError("名额：不能为负数")
+        if self.status not in STATUSES:
+            raise CommunityError(f"状态：未知“{self.status}”")
+        for spec in self.shifts:
+            if spec.needed < 1 or not spec.task.strip():
+                raise CommunityError(f"志愿岗位“{spec.task}”：需要人数应至少为 1")
+
+    @property
+    def duration(self) -> timedelta:
+        return timedelta(minutes=self.duration_minutes)
+
+    def slots(self, *, horizon: datetime | None = None) -> list[datetime]:
+        return expand(self.rrule, self.start, horizon=horizon)
+
+    @classmethod
+    def from_event(cls, event: CommunityEvent, **changes) -> "EventDraft":
+        draft = cls(
+            title=event.title, start=event.start, duration_minutes=event.duration_minutes,
+            point_id=event.point_id, district=event.district, rrule=event.rrule,
+            texts=tuple(split_list(event.texts)), integration=event.integration, sphere=event.sphere,
+            stages=tuple(split_list(event.stages)), capacity=event.capacity, description=event.description,
+            status=event.status, festival_key=event.festival_key, pairing_id=event.pairing_id,
+        )
+        return replace(draft, **changes)
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def _point(point_id: int | None, session: Session) -> ReadingPoint | None:
+    if point_id is None:
+        return None
+    point = session.get(ReadingPoint, point_id)
+    if point is None:
+        raise CommunityError(f"诵读点 #{point_id} 不存在")
+    return point
+
+
+def venue_conflicts(point: ReadingPoint | None, spans: list[tuple[datetime, datetime]], *, session: Session,
+                    exclude_event_id: int | None = None, exclude_occurrence_ids: set[int] = frozenset(),
+                    title: str = "本活动") -> list[Conflict]:
+    """Hard: another confirmed, not cancelled occurrence at the same point overlaps one of ``spans``.
+
+    Online points (线上) hold any number of events at once.
+    """
+    if point is None or not spans or point.venue_type == "online":
+        return []
+    lo = min(s for s, _ in spans)
+    hi = max(e for _, e in spans)
+    stmt = (
+        select(EventOccurrence, CommunityEvent)
+        .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
+        .where(CommunityEvent.point_id == point.id, CommunityEvent.status == ACTIVE,
+               EventOccurrence.cancelled == False,  # noqa: E712
+               EventOccurrence.start < hi, EventOccurrence.end > lo)
+    )
+    if exclude_event_id is not None:
+        stmt = stmt.where(CommunityEvent.id != exclude_event_id)
+    others = [(o, e) for o, e in session.exec(stmt) if o.id not in exclude_occurrence_ids]
+    result = []
+    for start, end in spans:
+        for occ, ev in others:
+            if overlaps(start, end, occ.start, occ.end):
+                result.append(Conflict(
+                    "venue_double_booked",
+                    f"场地重复预约：{point.name} 在 {fmt_span(start, end)} 已有活动“{occ.title or ev.title}”"
+                    f"（{occ.start:%H:%M}–{occ.end:%H:%M}），请换时间或换诵读点。",
+                    "error", start=start, other_event_id=ev.id, point_id=point.id,
+                ))
+    return result
+
+
+def hours_conflicts(point: ReadingPoint | None, spans: list[tuple[datetime, datetime]]) -> list[Conflict]:
+    """Soft: an occurrence outside the point's opening hours for that weekday."""
+    if point is None:
+        return []
+    hours = point_hours(point)
+    return [
+        Conflict("outside_hours",
+                 f"超出开放时间：{fmt_span(s, e)} 不在{point.name}的开放时间内"
+                 f"（{_day_hours_text(hours, s)}）。",
+                 "warning", start=s, point_id=point.id)
+        for s, e in spans if not within_hours(hours, s, e)
+    ]
+
+
+def _day_hours_text(hours, dt: datetime) -> str:
+    from curriculum.community.conflicts import WEEKDAY_LABELS
+
+    spans = hours.get(dt.weekday(), [])
+    if not spans:
+        return f"{WEEKDAY_LABELS[dt.weekday()]}不开放"
+    return f"{WEEKDAY_LABELS[dt.weekday()]} " + "、".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in spans)
+
+
+def person_conflicts(person: Person, start: datetime, end: datetime, *, session: Session,
+                     exclude_shift_ids: set[int] = frozenset(), backup: bool = False) -> list[Conflict]:
+    """Hard: the person already holds an overlapping (non-backup) shift; soft: outside their availability.
+
+    A backup is on standby, not on site, so backups neither cause nor suffer double booking.
+    """
+    result: list[Conflict] = []
+    if not backup:
+        stmt = (
+            select(VolunteerShift, EventOccurrence, CommunityEvent)
+            .join(ShiftAssignment, ShiftAssignment.shift_id == VolunteerShift.id)
+            .join(EventOccurrence, VolunteerShift.occurrence_id == EventOccurrence.id)
+            .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
+            .where(ShiftAssignment.person_id == person.id, ShiftAssignment.backup == False,  # noqa: E712
+                   EventOccurrence.cancelled == False, CommunityEvent.status == ACTIVE,  # noqa: E712
+                   VolunteerShift.start < end, VolunteerShift.end > start)
+        )
+        for shift, occ, ev in session.exec(stmt):
+            if shift.id in exclude_shift_ids or not overlaps(start, end, shift.start, shift.end):
+                continue
+            place = _point_name(ev.point_id, session)
+            result.append(Conflict(
+                "person_double_booked",
+                f"人员时间冲突：{person.name} 在 {fmt_span(shift.start, shift.end)} 已安排在"
+                f"“{occ.title or ev.title}”{('（' + place + '）') if place else ''}担任{shift.task}，不能同时到两个地方。",
+                "error", start=start, other_event_id=ev.id, person_id=person.id,
+            ))
+    if not is_available(person, start, end):
+        result.append(Conflict(
+            "outside_availability",
+            f"超出可服务时间：{person.name} 登记的可服务时间不含 {fmt_span(start, end)}，请先与本人确认。",
+            "warning", start=start, person_id=person.id,
+        ))
+    return result
+
+
+def _point_name(point_id: int | None, session: Session) -> str:
+    point = session.get(ReadingPoint, point_id) if point_id is not None else None
+    return point.name if point else ""
+
+
+def check_event(draft: EventDraft, *, session: Session, exclude_event_id: int | None = None,
+                from_time: datetime | None = None) -> list[Conflict]:
+    """All conflicts creating (or re-saving) ``draft`` would cause, before anything is written."""
+    draft.validate()
+    if draft.status != ACTIVE:
+        return []  # suggestions and dropped events occupy nothing
+    point = _point(draft.point_id, session)
+    spans = [(s, s + draft.duration) for s in draft.slots() if from_time is None or s >= from_time]
+    return (venue_conflicts(point, spans, session=session, exclude_event_id=exclude_event_id)
+            + hours_conflicts(point, spans))
+
+
+# --------------------------------------------------------------------------- create / edit
+
+
+def _event_fields(draft: EventDraft, session: Session) -> dict:
+    point = _point(draft.point_id, session)
+    return dict(
+        title=draft.title.strip(), point_id=draft.point_id,
+        district=(point.district if point and point.district else draft.district),
+        description=draft.description, texts=join_list(draft.texts), integration=draft.integration,
+        sphere=draft.sphere, stages=join_list(draft.stages), capacity=draft.capacity, start=draft.start,
+        duration_minutes=draft.duration_minutes, rrule=draft.rrule or None, status=draft.status,
+        festival_key=draft.festival_key, pairing_id=draft.pairing_id,
+    )
+
+
+def _add_occurrence(event: CommunityEvent, slot: datetime, shifts: tuple[ShiftSpec, ...] | list,
+                    session: Session) -> EventOccurrence:
+    occ = EventOccurrence(event_id=event.id, slot=slot, start=slot,
+                          end=slot + timedelta(minutes=event.duration_minutes))
+    session.add(occ)
+    session.flush()
+    for spec in shifts:
+        session.add(VolunteerShift(occurrence_id=occ.id, task=spec.task, start=occ.start, end=occ.end,
+                                   needed=spec.needed))
+    return occ
+
+
+def create_event(draft: EventDraft, *, session: Session, override: bool = False) -> CommunityEvent:
+    """Check, then save the event and all its occurrences (with the draft's shifts) in one commit."""
+    raise_if_blocked(check_event(draft, session=session), override=override)
+    event = CommunityEvent(**_event_fields(draft, session))
+    session.add(event)
+    session.flush()
+    for slot in draft.slots():
+        _add_occurrence(event, slot, draft.shifts, session)
+    session.commit()
+    session.refresh(event)
+    return event
+
+
+def get_event(event_id: int, *, session: Session) -> CommunityEvent:
+    event = session.get(CommunityEvent, event_id)
+    if event is None:
+        raise CommunityError(f"活动 #{event_id} 不存在")
+    return event
+
+
+def get_occurrence(occurrence_id: int, *, session: Session) -> EventOccurrence:
+    occ = session.get(EventOccurrence, occurrence_id)
+    if occ is None:
+        raise CommunityError(f"活动场次 #{occurrence_id} 不存在")
+    return occ
+
+
+def occurrences_of(event_id: int, *, session: Session) -> list[EventOccurrence]:
+    return list(session.exec(
+        select(EventOccurrence).where(EventOccurrence.event_id == event_id).order_by(EventOccurrence.slot)
+    ))
+
+
+def _shifts_of(occurrence_id: int, session: Session) -> list[VolunteerShift]:
+    return list(session.exec(
+        select(VolunteerShift).where(VolunteerShift.occurrence_id == occurrence_id).order_by(VolunteerShift.start, VolunteerShift.id)
+    ))
+
+
+def _assignments_of(shift_id: int, session: Session) -> list[ShiftAssignment]:
+    return list(session.exec(
+        select(ShiftAssignment).where(ShiftAssignment.shift_id == shift_id).order_by(ShiftAssignment.id)
+    ))
+
+
+def _moved_shift_conflicts(moves: list[tuple[VolunteerShift, datetime, datetime]], session: Session,
+                           exclude_shift_ids: set[int]) -> list[Conflict]:
+    result = []
+    for shift, start, end in moves:
+        for a in _assignments_of(shift.id, session):
+            if a.backup:
+                continue
+            person = session.get(Person, a.person_id)
+            result += [c for c in person_conflicts(person, start, end, session=session,
+                                                   exclude_shift_ids=exclude_shift_ids)
+                       if c.code == "person_double_booked"]
+    return result
+
+
+def edit_occurrence(occurrence_id: int, *, session: Session, start: datetime | None = None,
+                    end: datetime | None = None, title: str | None = None, cancelled: bool | None = None,
+                    override: bool = False) -> EventOccurrence:
+    """Edit one occurrence; it becomes an exception that series edits leave alone.
+
+    Moving it moves its shifts by the same amount (the volunteers come along).
+    """
+    occ = get_occurrence(occurrence_id, session=session)
+    event = get_event(occ.event_id, session=session)
+    new_start = start or occ.start
+    new_end = end or (new_start + (occ.end - occ.start))
+    if new_end <= new_start:
+        raise CommunityError("结束时间：应晚于开始时间")
+    will_cancel = occ.cancelled if cancelled is None else cancelled
+    conflicts: list[Conflict] = []
+    shifts = _shifts_of(occ.id, session)
+    delta = new_start - occ.start
+    moves = [(s, s.start + delta, s.end + delta) for s in shifts]
+    if not will_cancel and event.status == ACTIVE:
+        point = _point(event.point_id, session)
+        spans = [(new_start, new_end)]
+        conflicts += venue_conflicts(point, spans, session=session, exclude_occurrence_ids={occ.id},
+                                     title=title or occ.title or event.title)
+        conflicts += hours_conflicts(point, spans)
+        if delta:
+            conflicts += _moved_shift_conflicts(moves, session, {s.id for s in shifts})
+    raise_if_blocked(conflicts, override=override)
+    occ.start, occ.end = new_start, new_end
+    if title is not None:
+        occ.title = title.strip() or None
+    occ.cancelled = will_cancel
+    occ.is_exception = True
+    for shift, s, e in moves:
+        shift.start, shift.end = s, e
+        session.add(shift)
+    session.add(occ)
+    session.commit()
+    session.refresh(occ)
+    return occ
+
+
+def _delete_occurrence(occ: EventOccurrence, session: Session) -> None:
+    for shift in _shifts_of(occ.id, session):
+        for a in _assignments_of(shift.id, session):
+            session.delete(a)
+        session.delete(shift)
+    for model in (SignUp, Attendance):
+        for row in session.exec(select(model).where(model.occurrence_id == occ.id)):
+            session.delete(row)
+    session.flush()
+    session.delete(occ)
+
+
+def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time: datetime,
+                override: bool = False) -> CommunityEvent:
+    """Apply ``draft`` to the whole series from ``from_time`` on.
+
+    Past occurrences stay as they were. Future occurrences that were not
+    edited are regenerated from the new rule: an occurrence on a date the new
+    rule still has is updated in place (sign-ups and shifts kept, shifts moved
+    with it), dates the rule no longer has are removed, new dates are added
+    with the shifts of the series' first occurrence. Edited exceptions are
+    kept exactly as they are.
+    """
+    event = get_event(event_id, session=session)
+    draft.validate()
+    existing = occurrences_of(event.id, session=session)
+    future = [o for o in existing if o.slot >= from_time]
+    exceptions = [o for o in future if o.is_exception]
+    regular = {o.slot.date(): o for o in future if not o.is_exception}
+    exception_dates = {o.slot.date() for o in exceptions}
+    new_slots = [s for s in draft.slots() if s >= from_time and s.date() not in exception_dates]
+
+    conflicts: list[Conflict] = []
+    if draft.status == ACTIVE:
+        point = _point(draft.point_id, session)
+        spans = [(s, s + draft.duration) for s in new_slots]
+        conflicts += venue_conflicts(point, spans, session=session, exclude_event_id=event.id)
+        conflicts += hours_conflicts(point, spans)
+        moves = []
+        moved_ids = set()
+        for slot in new_slots:
+            occ = regular.get(slot.date())
+            if occ is not None and occ.start != slot:
+                for shift in _shifts_of(occ.id, session):
+                    moves.append((shift, shift.start + (slot - occ.start), shift.end + (slot - occ.start)))
+                    moved_ids.add(shift.id)
+        conflicts += _moved_shift_conflicts(moves, session, moved_ids)
+    raise_if_blocked(conflicts, override=override)
+
+    template = [ShiftSpec(s.task, s.needed) for s in _shifts_of(existing[0].id, session)] if existing else []
+    template = list(draft.shifts) or template
+    for key, value in _event_fields(draft, session).items():
+        setattr(event, key, value)
+    session.add(event)
+    keep_dates = set()
+    for slot in new_slots:
+        occ = regular.get(slot.date())
+        if occ is None:
+            _add_occurrence(event, slot, template, session)
+            continue
+        keep_dates.add(slot.date())
+        old_start, old_end = occ.start, occ.end
+        occ.slot, occ.start, occ.end = slot, slot, slot + draft.duration
+        delta = slot - old_start
+        for shift in _shifts_of(occ.id, session):
+            if (shift.start, shift.end) == (old_start, old_end):
+                shift.start, shift.end = occ.start, occ.end  # whole-event shifts follow the new length too
+            else:
+                shift.start, shift.end = shift.start + delta, shift.end + delta
+            session.add(shift)
+        session.add(occ)
+    for day, occ in regular.items():
+        if day not in keep_dates:
+            _delete_occurrence(occ, session)
+    session.commit()
+    session.refresh(event)
+    return event
+
+
+def set_status(event_id: int, status: str, *, session: Session, override: bool = False) -> CommunityEvent:
+    """Accept (``confirmed``) or drop a suggested event; confirming checks conflicts first."""
+    event = get_event(event_id, session=session)
+    if status not in STATUSES:
+        raise CommunityError(f"状态：未知“{status}”")
+    if status == ACTIVE and event.status != ACTIVE:
+        occs = [o for o in occurrences_of(event.id, session=session) if not o.cancelled]
+        point = _point(event.point_id, session)
+        spans = [(o.start, o.end) for o in occs]
+        raise_if_blocked(venue_conflicts(point, spans, session=session, exclude_event_id=event.id)
+                         + hours_conflicts(point, spans), override=override)
+    event.status = status
+    session.add(event)
+    session.commit()
+    session.refresh(event)
+    return event
+
+
+# --------------------------------------------------------------------------- listing
+
+
+@dataclass(frozen=True)
+class OccurrenceRow:
+    """Plain data for calendars and lists (safe to cache)."""
+
+    id: int
+    event_id: int
+    title: str
+    start: datetime
+    end: datetime
+    point_id: int | None
+    point_name: str
+    district: str
+    integration: str
+    sphere: str
+    status: str
+    cancelled: bool
+    is_exception: bool
+    recurring: bool
+    capacity: int
+    confirmed: int
+    waitlist: int
+
+
+def list_occurrences(*, session: Session, start: datetime, end: datetime, point_id: int | None = None,
+                     district: str | None = None, integration: str | None = None,
+                     statuses: tuple[str, ...] = (ACTIVE,), include_cancelled: bool = False) -> list[OccurrenceRow]:
+    """Occurrences overlapping ``[start, end)``, filtered, in time order."""
+    stmt = (
+        select(EventOccurrence, CommunityEvent)
+        .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
+        .where(EventOccurrence.start < end, EventOccurrence.end > start,
+               col(CommunityEvent.status).in_(statuses))
+        .order_by(EventOccurrence.start, EventOccurrence.id)
+    )
+    if point_id is not None:
+        stmt = stmt.where(CommunityEvent.point_id == point_id)
+    if district:
+        stmt = stmt.where(CommunityEvent.district == district)
+    if integration:
+        stmt = stmt.where(CommunityEvent.integration == integration)
+    if not include_cancelled:
+        stmt = stmt.where(EventOccurrence.cancelled == False)  # noqa: E712
+    rows = list(session.exec(stmt))
+    ids = [o.id for o, _ in rows]
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    if ids:
+        for occ_id, status, n in session.exec(
+            select(SignUp.occurrence_id, SignUp.status, func.count()).where(col(SignUp.occurrence_id).in_(ids))
+            .group_by(SignUp.occurrence_id, SignUp.status)
+        ):
+            counts[(occ_id, status)] = n
+    points = {p.id: p.name for p in session.exec(select(ReadingPoint))}
+    return [
+        OccurrenceRow(
+            id=o.id, event_id=e.id, title=o.title or e.title, start=o.start, end=o.end, point_id=e.point_id,
+            point_name=points.get(e.point_id, ""), district=e.district, integration=e.integration,
+            sphere=e.sphere, status=e.status, cancelled=o.cancelled, is_exception=o.is_exception,
+            recurring=bool(e.rrule), capacity=e.capacity, confirmed=counts[(o.id, "confirmed")],
+            waitlist=counts[(o.id, "waitlist")],
+        )
+        for o, e in rows
+    ]
+
+
+# --------------------------------------------------------------------------- sign-ups
+
+
+def _signups(occurrence_id: int, session: Session, status: str | None = None) -> list[SignUp]:
+    stmt = select(SignUp).where(SignUp.occurrence_id == occurrence_id)
+    if status:
+        stmt = stmt.where(SignUp.status == status)
+    return list(session.exec(stmt.order_by(SignUp.seq, SignUp.id)))
+
+
+def capacity_conflict(occurrence_id: int, *, session: Session, adding: int = 1) -> Conflict | None:
+    """Info: ``adding`` more sign-ups would exceed the places; they will go on the waitlist."""
+    occ = get_occurrence(occurrence_id, session=session)
+    event = get_event(occ.event_id, session=session)
+    confirmed = len(_signups(occ.id, session, "confirmed"))
+    if event.capacity and confirmed + adding > event.capacity:
+        waiting = len(_signups(occ.id, session, "waitlist"))
+        return Conflict(
+            "over_capacity",
+            f"报名超过名额：“{occ.title or event.title}”{fmt_dt(occ.start)} 名额 {event.capacity} 人已满"
+            f"（已报名 {confirmed} 人），新报名将进入候补（目前候补 {waiting} 人）。",
+            "info", start=occ.start, event_id=event.id,
+        )
+    return None
+
+
+def sign_up(occurrence_id: int, name: str, *, session: Session, role: str = "resident") -> SignUp:
+    """Sign ``name`` up; beyond the event's capacity (0 = unlimited) they join the waitlist."""
+    from curriculum.community.attendance import ATTENDANCE_ROLES
+
+    if not name.strip():
+        raise CommunityError("报名姓名：不能为空")
+    if role not in ATTENDANCE_ROLES:
+        raise CommunityError(f"报名身份：未知“{role}”")
+    occ = get_occurrence(occurrence_id, session=session)
+    if occ.cancelled:
+        raise CommunityError(f"{fmt_dt(occ.start)} 这一场已取消，不能报名")
+    full = capacity_conflict(occurrence_id, session=session) is not None
+    seq = (session.exec(select(func.max(SignUp.seq)).where(SignUp.occurrence_id == occ.id)).one() or 0) + 1
+    row = SignUp(occurrence_id=occ.id, name=name.strip(), role=role,
+                 status="waitlist" if full else "confirmed", seq=seq)
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def cancel_signup(signup_id: int, *, session: Session) -> SignUp | None:
+    """Cancel a sign-up; if it held a place, the first on the waitlist is promoted (and returned)."""
+    row = session.get(SignUp, signup_id)
+    if row is None:
+        raise CommunityError(f"报名 #{signup_id} 不存在")
+    held_place = row.status == "confirmed"
+    row.status = "cancelled"
+    session.add(row)
+    promoted = None
+    if held_place:
+        waiting = _signups(row.occurrence_id, session, "waitlist")
+        if waiting:
+            promoted = waiting[0]
+            promoted.status = "confirmed"
+            session.add(promoted)
+    session.commit()
+    if promoted is not None:
+        session.refresh(promoted)
+    return promoted
+
+
+def signup_lists(occurrence_id: int, *, session: Session) -> tuple[list[SignUp], list[SignUp]]:
+    """(confirmed in sign-up order, waitlist in queue order)."""
+    return _signups(occurrence_id, session, "confirmed"), _signups(occurrence_id, session, "waitlist")
+
+
+# --------------------------------------------------------------------------- shifts
+
+
+def add_shift(occurrence_id: int, task: str, needed: int = 1, *, session: Session,
+              start: datetime | None = None, end: datetime | None = None) -> VolunteerShift:
+    occ = get_occurrence(occurrence_id, session=session)
+    if not task.strip():
+        raise CommunityError("岗位名称：不能为空")
+    if needed < 1:
+        raise CommunityError("需要人数：应至少为 1")
+    shift = VolunteerShift(occurrence_id=occ.id, task=task.strip(), needed=needed,
+                           start=start or occ.start, end=end or occ.end)
+    if shift.end <= shift.start:
+        raise CommunityError("岗位结束时间：应晚于开始时间")
+    session.add(shift)
+    session.commit()
+    session.refresh(shift)
+    return shift
+
+
+def check_assignment(shift_id: int, person_id: int, *, session: Session, backup: bool = False) -> list[Conflict]:
+    shift = session.get(VolunteerShift, shift_id)
+    if shift is None:
+        raise CommunityError(f"志愿岗位 #{shift_id} 不存在")
+    person = session.get(Person, person_id)
+    if person is None:
+        raise CommunityError(f"人员 #{person_id} 不存在")
+    return person_conflicts(person, shift.start, shift.end, session=session,
+                            exclude_shift_ids={shift.id}, backup=backup)
+
+
+def assign_person(shift_id: int, person_id: int, *, session: Session, backup: bool = False,
+                  override: bool = False) -> ShiftAssignment:
+    """Put a person on a shift (or on its backup list) after checking they are not elsewhere."""
+    conflicts = check_assignment(shift_id, person_id, session=session, backup=backup)
+    raise_if_blocked(conflicts, override=override)
+    existing = session.exec(select(ShiftAssignment).where(
+        ShiftAssignment.shift_id == shift_id, ShiftAssignment.person_id == person_id)).first()
+    if existing is not None:
+        existing.backup = backup
+        row = existing
+    else:
+        row = ShiftAssignment(shift_id=shift_id, person_id=person_id, backup=backup)
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def unassign(assignment_id: int, *, session: Session) -> ShiftAssignment | None:
+    """Remove an assignment; when an on-site person leaves, the first backup steps up (returned)."""
+    row = session.get(ShiftAssignment, assignment_id)
+    if row is None:
+        raise CommunityError(f"排班 #{assignment_id} 不存在")
+    was_main = not row.backup
+    shift_id = row.shift_id
+    session.delete(row)
+    session.flush()
+    promoted = None
+    if was_main:
+        for cand in _assignments_of(shift_id, session):
+            if cand.backup:
+                shift = session.get(VolunteerShift, shift_id)
+                person = session.get(Person, cand.person_id)
+                hard = [c for c in person_conflicts(person, shift.start, shift.end, session=session,
+                                                    exclude_shift_ids={shift_id}) if c.severity == "error"]
+                if not hard:
+                    cand.backup = False
+                    session.add(cand)
+                    promoted = cand
+                    break
+    session.commit()
+    if promoted is not None:
+        session.refresh(promoted)
+    return promoted
+
+
+def mark_served(assignment_id: int, served: bool = True, *, session: Session) -> ShiftAssignment:
+    row = session.get(ShiftAssignment, assignment_id)
+    if row is None:
+        raise CommunityError(f"排班 #{assignment_id} 不存在")
+    row.served = served
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    person_id: int
+    name: str
+    backup: bool
+    served: bool
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    id: int
+    task: str
+    start: datetime
+    end: datetime
+    needed: int
+    assigned: tuple[AssignmentView, ...]
+    backups: tuple[AssignmentView, ...]
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.needed - len(self.assigned))
+
+
+def shift_views(occurrence_id: int, *, session: Session) -> list[ShiftView]:
+    result = []
+    for shift in _shifts_of(occurrence_id, session):
+        views = []
+        for a in _assignments_of(shift.id, session):
+            person = session.get(Person, a.person_id)
+            views.append(AssignmentView(a.id, a.person_id, person.name if person else f"#{a.person_id}", a.backup, a.served))
+        result.append(ShiftView(shift.id, shift.task, shift.start, shift.end, shift.needed,
+                                tuple(v for v in views if not v.backup), tuple(v for v in views if v.backup)))
+    return result
+
+
+def occurrence_detail(occurrence_id: int, *, session: Session) -> dict:
+    """Everything the event detail panel shows, as plain data."""
+    from curriculum.community.attendance import attendance_of
+    from curriculum.community.recurrence import describe_rule
+
+    occ = get_occurrence(occurrence_id, session=session)
+    event = get_event(occ.event_id, session=session)
+    point = _point(event.point_id, session)
+    confirmed, waitlist = signup_lists(occ.id, session=session)
+    return {
+        "occurrence_id": occ.id,
+        "event_id": event.id,
+        "title": occ.title or event.title,
+        "series_title": event.title,
+        "start": occ.start,
+        "end": occ.end,
+        "when": fmt_span(occ.start, occ.end),
+        "rule": describe_rule(event.rrule, event.start, event.duration_minutes),
+        "recurring": bool(event.rrule),
+        "is_exception": occ.is_exception,
+        "cancelled": occ.cancelled,
+        "status": event.status,
+        "point": point.name if point else "",
+        "venue_type": VENUE_TYPES.get(point.venue_type, "") if point else "",
+        "district": event.district,
+        "texts": split_list(event.texts),
+        "integration": event.integration,
+        "sphere": event.sphere,
+        "stages": split_list(event.stages),
+        "capacity": event.capacity,
+        "confirmed": [(s.id, s.name, s.role) for s in confirmed],
+        "waitlist": [(s.id, s.name, s.role) for s in waitlist],
+        "shifts": shift_views(occ.id, session=session),
+        "attendance": attendance_of(occ.id, session=session),
+    }

@@ -1,0 +1,136 @@
+"""Generate the year's festival events (我们的节日) for a reading point or a district.
+
+``suggest_festival_events`` turns ``curriculum.festivals.festivals_for_year``
+into one *suggested* event per festival — titled with the festival's theme
+(e.g. 读论语 拜大年), carrying its texts, integration ``festivals`` — which the
+leader then accepts (optionally edited) or drops. Suggestions occupy neither
+venue nor volunteers until accepted; accepting checks conflicts like any save.
+Running it again for the same year and place returns the same events.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from sqlmodel import Session, select
+
+from curriculum.community.conflicts import CommunityError, raise_if_blocked
+from curriculum.community.events import (
+    EventDraft,
+    ShiftSpec,
+    check_event,
+    create_event,
+    get_event,
+    occurrences_of,
+    set_status,
+    _event_fields,
+    _shifts_of,
+)
+from curriculum.models.community import CommunityEvent, ReadingPoint
+
+FESTIVAL_START = time(9, 0)
+FESTIVAL_MINUTES = 90
+FESTIVAL_SHIFTS: tuple[ShiftSpec, ...] = (ShiftSpec("领读", 1), ShiftSpec("签到引导", 2))
+
+
+def _festivals(year: int):
+    # Imported here so this module loads even before the festival calendar does.
+    from curriculum.festivals import festivals_for_year
+
+    return festivals_for_year(year)
+
+
+def _existing(year: int, point_id: int | None, district: str, session: Session) -> dict[str, CommunityEvent]:
+    stmt = select(CommunityEvent).where(CommunityEvent.festival_key != None)  # noqa: E711
+    if point_id is not None:
+        stmt = stmt.where(CommunityEvent.point_id == point_id)
+    else:
+        stmt = stmt.where(CommunityEvent.point_id == None, CommunityEvent.district == district)  # noqa: E711
+    return {e.festival_key: e for e in session.exec(stmt) if e.start.year == year}
+
+
+def suggest_festival_events(year: int, *, session: Session, point_id: int | None = None,
+                            district: str | None = None) -> list[CommunityEvent]:
+    """One suggested event per festival of ``year`` at a point (or district-wide), in date order.
+
+    Festivals that already have an event here this year (suggested, accepted or
+    dropped) are not suggested again; their existing event is returned.
+    """
+    if (point_id is None) == (not district):
+        raise CommunityError("生成节日活动：请指定一个诵读点或一个区县（二选一）")
+    point = None
+    if point_id is not None:
+        point = session.get(ReadingPoint, point_id)
+        if point is None:
+            raise CommunityError(f"诵读点 #{point_id} 不存在")
+    place_district = point.district if point else district
+    existing = _existing(year, point_id, "" if point else district, session)
+    result = []
+    for day in _festivals(year):
+        if day.key in existing:
+            result.append(existing[day.key])
+            continue
+        draft = EventDraft(
+            title=day.theme or f"{day.name}经典诵读",
+            start=datetime.combine(day.date, FESTIVAL_START),
+            duration_minutes=FESTIVAL_MINUTES,
+            point_id=point_id,
+            district=place_district or "",
+            texts=tuple(day.texts),
+            integration="festivals",
+            sphere="society",
+            capacity=point.capacity if point else 0,
+            description=f"{day.name}（{day.date.isoformat()}）经典诵读活动",
+            status="suggested",
+            festival_key=day.key,
+            shifts=FESTIVAL_SHIFTS,
+        )
+        result.append(create_event(draft, session=session))
+    return sorted(result, key=lambda e: e.start)
+
+
+def accept_suggestion(event_id: int, *, session: Session, title: str | None = None,
+                      start: datetime | None = None, duration_minutes: int | None = None,
+                      override: bool = False) -> CommunityEvent:
+    """Accept a suggested (or previously dropped) festival event, with optional edits, after a conflict check."""
+    event = get_event(event_id, session=session)
+    changes = {"status": "confirmed"}
+    if title is not None:
+        changes["title"] = title
+    if start is not None:
+        changes["start"] = start
+    if duration_minutes is not None:
+        changes["duration_minutes"] = duration_minutes
+    draft = EventDraft.from_event(event, **changes)
+    raise_if_blocked(check_event(draft, session=session, exclude_event_id=event.id), override=override)
+    for key, value in _event_fields(draft, session).items():
+        setattr(event, key, value)
+    session.add(event)
+    for occ in occurrences_of(event.id, session=session):  # a festival event has one occurrence
+        occ.slot = occ.start = draft.start
+        occ.end = draft.start + draft.duration
+        session.add(occ)
+        for shift in _shifts_of(occ.id, session):
+            shift.start, shift.end = occ.start, occ.end
+            session.add(shift)
+    session.commit()
+    session.refresh(event)
+    return event
+
+
+def drop_suggestion(event_id: int, *, session: Session) -> CommunityEvent:
+    return set_status(event_id, "dropped", session=session)
+
+
+def festival_event_rows(year: int, *, session: Session, point_id: int | None = None,
+                        district: str | None = None) -> list[dict]:
+    """Plain rows of this year's festival events at the place (for the page)."""
+    from curriculum.community.events import STATUSES
+
+    events = _existing(year, point_id, "" if point_id is not None else (district or ""), session)
+    return [
+        {"id": e.id, "festival": e.festival_key, "title": e.title, "start": e.start,
+         "texts": [t for t in e.texts.split(",") if t], "status": e.status, "status_label": STATUSES[e.status]}
+        for e in sorted(events.values(), key=lambda e: e.start)
+    ]
+

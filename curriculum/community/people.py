@@ -1,0 +1,126 @@
+"""People who run community reading: 领读员 (reading leaders) and 志愿者 (volunteers).
+
+Personal data is kept minimal: a name, a role, skills, weekly availability and
+an optional phone. The phone is shown masked (``138****0000``) to everyone
+except the person who manages this one (``managed_by``) and the person
+themself.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from curriculum.community.conflicts import CommunityError
+from curriculum.community.points import Hours, format_hours, parse_hours, within_hours
+from curriculum.models.community import Person, PersonCreate, PersonPublic
+
+ROLES: dict[str, str] = {"leader": "领读员", "volunteer": "志愿者"}
+SKILLS: tuple[str, ...] = ("朗诵", "讲解", "书法", "组织", "摄影", "主持", "音响", "急救")
+
+_PHONE = re.compile(r"^1\d{10}$")
+
+
+def mask_phone(phone: str | None) -> str:
+    """``13812340000`` → ``138****0000``; short or missing numbers give ``****`` / ``""``."""
+    if not phone:
+        return ""
+    digits = phone.strip()
+    if len(digits) < 8:
+        return "****"
+    return digits[:3] + "****" + digits[-4:]
+
+
+def display_phone(person: Person, viewer_id: int | None) -> str:
+    """The phone as ``viewer_id`` may see it: in full for the manager (or the person), otherwise masked."""
+    if not person.phone:
+        return ""
+    if viewer_id is not None and viewer_id in (person.managed_by, person.id):
+        return person.phone
+    return mask_phone(person.phone)
+
+
+def split_list(text: str) -> list[str]:
+    return [s for s in (part.strip() for part in re.split(r"[,，、]", text or "")) if s]
+
+
+def join_list(items) -> str:
+    return ",".join(dict.fromkeys(s.strip() for s in items if s and s.strip()))
+
+
+def availability(person: Person) -> Hours:
+    return parse_hours(person.availability, field=f"“{person.name}”的可服务时间")
+
+
+def is_available(person: Person, start: datetime, end: datetime) -> bool:
+    """Within the person's weekly availability (none registered → available)."""
+    return within_hours(availability(person), start, end)
+
+
+def create_person(data: PersonCreate, *, session: Session) -> Person:
+    if not data.name.strip():
+        raise CommunityError("姓名：不能为空")
+    if data.role not in ROLES:
+        raise CommunityError(f"角色：未知角色“{data.role}”，可选：领读员、志愿者")
+    if data.phone:
+        phone = re.sub(r"[\s-]", "", data.phone)
+        if not _PHONE.match(phone):
+            raise CommunityError(f"手机号“{mask_phone(phone)}”应为 11 位数字，以 1 开头")
+        data = data.model_copy(update={"phone": phone})
+    else:
+        data = data.model_copy(update={"phone": None})
+    if data.managed_by is not None and session.get(Person, data.managed_by) is None:
+        raise CommunityError(f"负责人 #{data.managed_by} 不存在")
+    parse_hours(data.availability, field="可服务时间")
+    person = Person.model_validate(data.model_copy(update={"skills": join_list(split_list(data.skills))}))
+    session.add(person)
+    session.commit()
+    session.refresh(person)
+    return person
+
+
+def get_person(person_id: int, *, session: Session) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise CommunityError(f"人员 #{person_id} 不存在")
+    return person
+
+
+def list_people(*, session: Session, point_id: int | None = None, role: str | None = None) -> list[Person]:
+    stmt = select(Person).order_by(Person.role, Person.name)
+    if point_id is not None:
+        stmt = stmt.where(Person.point_id == point_id)
+    if role:
+        stmt = stmt.where(Person.role == role)
+    return list(session.exec(stmt))
+
+
+def public_person(person: Person, viewer_id: int | None) -> PersonPublic:
+    return PersonPublic(
+        id=person.id, name=person.name, role=person.role, skills=person.skills,
+        point_id=person.point_id, phone=display_phone(person, viewer_id),
+    )
+
+
+def people_table(*, session: Session, viewer_id: int | None = None) -> list[dict]:
+    """Plain rows for the page, phones as ``viewer_id`` may see them."""
+    from curriculum.models.community import ReadingPoint
+
+    names = {p.id: p.name for p in session.exec(select(ReadingPoint))}
+    people = list_people(session=session)
+    by_id = {p.id: p.name for p in people}
+    return [
+        {
+            "编号": p.id,
+            "姓名": p.name,
+            "角色": ROLES.get(p.role, p.role),
+            "特长": "、".join(split_list(p.skills)),
+            "可服务时间": format_hours(availability(p)),
+            "诵读点": names.get(p.point_id, ""),
+            "负责人": by_id.get(p.managed_by, ""),
+            "电话": display_phone(p, viewer_id),
+        }
+        for p in people
+    ]

@@ -1,0 +1,154 @@
+"""Reading points (社区诵读点): venue types, weekly opening hours, create and list.
+
+Opening hours are per weekday (Monday = 0), a list of ``(start, end)`` times,
+stored as JSON text on ``ReadingPoint.opening_hours``. A point with no hours
+recorded at all is not checked (we do not know its hours); once any day has
+hours, a weekday without hours is closed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time
+
+from sqlmodel import Session, select
+
+from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError
+from curriculum.models.community import ReadingPoint, ReadingPointCreate
+
+# Venue types named in the programme report (社会层面 …阵地), keys → labels.
+VENUE_TYPES: dict[str, str] = {
+    "community": "社区",
+    "library": "图书馆",
+    "patriotic_base": "爱国主义教育基地",
+    "science_museum": "科技馆",
+    "practice_station": "新时代文明实践站",
+    "park": "游园",
+    "bus_station": "公交场站",
+    "outdoor_screen": "户外大屏",
+    "school": "学校",
+    "online": "线上",
+}
+
+Hours = dict[int, list[tuple[time, time]]]
+
+
+def _parse_time(value: str, where: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise CommunityError(f"{where}：时间“{value}”格式不对，应为 HH:MM") from None
+
+
+def parse_hours(text: str | None, *, field: str = "开放时间") -> Hours:
+    """JSON text → ``{weekday: [(start, end), …]}``; raises ``CommunityError`` naming the day."""
+    if not text:
+        return {}
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError:
+        raise CommunityError(f"{field}不是有效的 JSON") from None
+    hours: Hours = {}
+    for day, spans in raw.items():
+        wd = int(day)
+        if not 0 <= wd <= 6:
+            raise CommunityError(f"{field}：星期“{day}”不存在（0=周一 … 6=周日）")
+        where = f"{field}·{WEEKDAY_LABELS[wd]}"
+        parsed = []
+        for span in spans:
+            start, end = _parse_time(span[0], where), _parse_time(span[1], where)
+            if end <= start:
+                raise CommunityError(f"{where}：结束时间 {end:%H:%M} 应晚于开始时间 {start:%H:%M}")
+            parsed.append((start, end))
+        if parsed:
+            hours[wd] = sorted(parsed)
+    return hours
+
+
+def dump_hours(hours: Hours) -> str:
+    return json.dumps(
+        {str(d): [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in spans] for d, spans in sorted(hours.items()) if spans},
+        ensure_ascii=False,
+    )
+
+
+def simple_hours(weekdays: list[int] | tuple[int, ...], start: time, end: time) -> Hours:
+    """The same span on each of ``weekdays`` (what the create form offers)."""
+    if end <= start:
+        raise CommunityError(f"开放时间：结束时间 {end:%H:%M} 应晚于开始时间 {start:%H:%M}")
+    return {wd: [(start, end)] for wd in sorted(set(weekdays))}
+
+
+def format_hours(hours: Hours) -> str:
+    """``周一 09:00–17:00；周六 08:00–12:00`` (empty → 未登记)."""
+    if not hours:
+        return "未登记"
+    return "；".join(
+        f"{WEEKDAY_LABELS[d]} " + "、".join(f"{s:%H:%M}–{e:%H:%M}" for s, e in spans)
+        for d, spans in sorted(hours.items())
+    )
+
+
+def within_hours(hours: Hours, start: datetime, end: datetime) -> bool:
+    """Whether ``[start, end]`` lies inside one opening span of its weekday (unknown hours → True)."""
+    if not hours:
+        return True
+    if end.date() != start.date():
+        return False
+    return any(s <= start.time() and end.time() <= e for s, e in hours.get(start.weekday(), []))
+
+
+def point_hours(point: ReadingPoint) -> Hours:
+    return parse_hours(point.opening_hours, field=f"诵读点“{point.name}”的开放时间")
+
+
+def create_point(data: ReadingPointCreate, *, session: Session) -> ReadingPoint:
+    """Validate and save a reading point."""
+    if not data.name.strip():
+        raise CommunityError("诵读点名称：不能为空")
+    if data.venue_type not in VENUE_TYPES:
+        raise CommunityError(f"场所类型：未知类型“{data.venue_type}”，可选：{'、'.join(VENUE_TYPES.values())}")
+    if data.capacity < 0:
+        raise CommunityError("容纳人数：不能为负数")
+    parse_hours(data.opening_hours)
+    point = ReadingPoint.model_validate(data)
+    session.add(point)
+    session.commit()
+    session.refresh(point)
+    return point
+
+
+def get_point(point_id: int, *, session: Session) -> ReadingPoint:
+    point = session.get(ReadingPoint, point_id)
+    if point is None:
+        raise CommunityError(f"诵读点 #{point_id} 不存在")
+    return point
+
+
+def list_points(*, session: Session, district: str | None = None) -> list[ReadingPoint]:
+    stmt = select(ReadingPoint).order_by(ReadingPoint.district, ReadingPoint.name)
+    if district:
+        stmt = stmt.where(ReadingPoint.district == district)
+    return list(session.exec(stmt))
+
+
+def districts(*, session: Session) -> list[str]:
+    return sorted({p.district for p in session.exec(select(ReadingPoint)) if p.district})
+
+
+def points_table(*, session: Session) -> list[dict]:
+    """Plain rows for the 诵读点 page."""
+    return [
+        {
+            "编号": p.id,
+            "名称": p.name,
+            "区县": p.district,
+            "乡镇/街道": p.township,
+            "社区/村": p.community,
+            "类型": VENUE_TYPES.get(p.venue_type, p.venue_type),
+            "容纳人数": p.capacity,
+            "开放时间": format_hours(point_hours(p)),
+            "联系人": p.contact,
+        }
+        for p in list_points(session=session)
+    ]

@@ -1,0 +1,214 @@
+"""Every conflict rule, checked before saving, with its Chinese message and its boundaries."""
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from sqlmodel import select
+
+from community_testkit import SAT, draft
+from curriculum.community.conflicts import ConflictError, overlaps
+from curriculum.community.events import (
+    add_shift,
+    assign_person,
+    capacity_conflict,
+    check_assignment,
+    check_event,
+    create_event,
+    ShiftSpec,
+    edit_occurrence,
+    occurrences_of,
+    sign_up,
+)
+from curriculum.community.recurrence import weekly_rule
+from curriculum.community.reminders import shifts_needing_people
+from curriculum.models.community import CommunityEvent, EventOccurrence
+
+
+def codes(conflicts):
+    return [c.code for c in conflicts]
+
+
+def test_overlap_is_half_open():
+    nine, ten, eleven = (datetime(2026, 9, 5, h) for h in (9, 10, 11))
+    assert not overlaps(nine, ten, ten, eleven)
+    assert overlaps(nine, ten + timedelta(minutes=1), ten, eleven)
+
+
+# --- venue booked twice ---------------------------------------------------------------
+
+
+def test_venue_double_booked_is_refused_and_nothing_saved(session, point):
+    create_event(draft(point.id), session=session)
+    clash = draft(point.id, title="书法体验", start=SAT + timedelta(minutes=30))
+    found = check_event(clash, session=session)
+    assert codes(found) == ["venue_double_booked"]
+    assert "场地重复预约" in found[0].message and "周末公益诵读" in found[0].message
+    with pytest.raises(ConflictError) as err:
+        create_event(clash, session=session, override=True)  # hard: override does not help
+    assert not err.value.overridable
+    assert len(session.exec(select(CommunityEvent)).all()) == 1
+
+
+def test_back_to_back_events_touching_at_ten_do_not_conflict(session, point):
+    create_event(draft(point.id), session=session)  # 09:00–10:00
+    assert check_event(draft(point.id, title="书法体验", start=SAT.replace(hour=10)), session=session) == []
+    assert check_event(draft(point.id, title="早场", start=SAT.replace(hour=8)), session=session) == []
+
+
+def test_recurring_series_clashing_on_one_saturday_names_that_date(session, point):
+    create_event(draft(point.id, title="中秋诗会", start=datetime(2026, 9, 26, 9, 30)), session=session)
+    series = draft(point.id, rrule=weekly_rule([5], until=date(2026, 10, 31)))
+    found = check_event(series, session=session)
+    assert codes(found) == ["venue_double_booked"]
+    assert found[0].start == datetime(2026, 9, 26, 9, 0)
+    assert "2026年9月26日（周六）" in found[0].message
+
+
+def test_other_points_online_points_suggestions_and_cancelled_occurrences_do_not_block(session, make_point):
+    a, b = make_point("甲"), make_point("乙")
+    online = make_point("云上诵读", venue_type="online", days=())
+    create_event(draft(a.id), session=session)
+    assert check_event(draft(b.id), session=session) == []
+    create_event(draft(online.id), session=session)
+    assert check_event(draft(online.id, title="另一场线上"), session=session) == []
+    create_event(draft(b.id, title="节日建议", start=SAT.replace(hour=14), status="suggested"), session=session)
+    assert check_event(draft(b.id, title="下午场", start=SAT.replace(hour=14)), session=session) == []
+    occ = occurrences_of(create_event(draft(b.id, title="晚场", start=SAT.replace(hour=16)),
+                                      session=session).id, session=session)[0]
+    edit_occurrence(occ.id, cancelled=True, session=session)
+    assert check_event(draft(b.id, title="改期", start=SAT.replace(hour=16)), session=session) == []
+
+
+# --- outside opening hours --------------------------------------------------------------
+
+
+def test_outside_opening_hours_is_soft(session, make_point):
+    library = make_point("图书馆", days=(1, 2, 3, 4, 5, 6), open_=time(9, 0), close=time(17, 0))
+    early = draft(library.id, start=SAT.replace(hour=8, minute=30))
+    found = check_event(early, session=session)
+    assert codes(found) == ["outside_hours"]
+    assert found[0].severity == "warning"
+    assert "周六 09:00–17:00" in found[0].message
+    with pytest.raises(ConflictError) as err:
+        create_event(early, session=session)
+    assert err.value.overridable
+    create_event(early, session=session, override=True)
+    assert len(session.exec(select(CommunityEvent)).all()) == 1
+
+
+def test_opening_hours_boundaries_and_closed_days(session, make_point):
+    library = make_point("图书馆", days=(1, 2, 3, 4, 5, 6), open_=time(9, 0), close=time(17, 0))
+    assert check_event(draft(library.id, start=SAT.replace(hour=16)), session=session) == []  # ends 17:00
+    assert codes(check_event(draft(library.id, start=SAT.replace(hour=16, minute=1)), session=session)) == ["outside_hours"]
+    monday = draft(library.id, start=datetime(2026, 9, 7, 10, 0))
+    found = check_event(monday, session=session)
+    assert codes(found) == ["outside_hours"] and "周一不开放" in found[0].message
+
+
+# --- person in two places at once -------------------------------------------------------
+
+
+def test_person_in_two_places_at_once(session, make_point, make_person):
+    a, b = make_point("甲"), make_point("乙")
+    zhang = make_person("张明")
+    ev_a = create_event(draft(a.id), session=session)
+    ev_b = create_event(draft(b.id, start=SAT + timedelta(minutes=30)), session=session)
+    shift_a = _only_shift(ev_a, session)
+    shift_b = _only_shift(ev_b, session)
+    assign_person(shift_a, zhang.id, session=session)
+    found = check_assignment(shift_b, zhang.id, session=session)
+    assert codes(found) == ["person_double_booked"]
+    assert "张明" in found[0].message and "不能同时到两个地方" in found[0].message
+    with pytest.raises(ConflictError):
+        assign_person(shift_b, zhang.id, session=session, override=True)
+    # as a backup (on standby) it is allowed
+    assert check_assignment(shift_b, zhang.id, session=session, backup=True) == []
+
+
+def test_back_to_back_shifts_are_fine(session, make_point, make_person):
+    a, b = make_point("甲"), make_point("乙")
+    zhang = make_person("张明")
+    assign_person(_only_shift(create_event(draft(a.id), session=session), session), zhang.id, session=session)
+    later = create_event(draft(b.id, start=SAT.replace(hour=10)), session=session)
+    assert check_assignment(_only_shift(later, session), zhang.id, session=session) == []
+
+
+def test_moving_an_occurrence_onto_a_volunteers_other_shift_is_refused(session, make_point, make_person):
+    a, b = make_point("甲"), make_point("乙")
+    zhang = make_person("张明")
+    ev_a = create_event(draft(a.id), session=session)
+    ev_b = create_event(draft(b.id, start=SAT.replace(hour=14)), session=session)
+    assign_person(_only_shift(ev_a, session), zhang.id, session=session)
+    assign_person(_only_shift(ev_b, session), zhang.id, session=session)
+    occ_b = occurrences_of(ev_b.id, session=session)[0]
+    with pytest.raises(ConflictError) as err:
+        edit_occurrence(occ_b.id, start=SAT.replace(hour=9, minute=30), session=session)
+    assert codes(err.value.conflicts) == ["person_double_booked"]
+    session.refresh(occ_b)
+    assert occ_b.start == SAT.replace(hour=14) and not occ_b.is_exception
+
+
+def test_outside_availability_is_soft(session, point, make_person):
+    weekday_only = make_person("刘芳", availability='{"0": [["18:00", "21:00"]]}')
+    shift = _only_shift(create_event(draft(point.id), session=session), session)
+    found = check_assignment(shift, weekday_only.id, session=session)
+    assert codes(found) == ["outside_availability"] and found[0].severity == "warning"
+    with pytest.raises(ConflictError):
+        assign_person(shift, weekday_only.id, session=session)
+    assert assign_person(shift, weekday_only.id, session=session, override=True).id
+
+
+# --- capacity -----------------------------------------------------------------------------
+
+
+def test_more_sign_ups_than_capacity_is_information_not_an_error(session, point):
+    ev = create_event(draft(point.id, capacity=2), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    assert capacity_conflict(occ.id, session=session) is None
+    sign_up(occ.id, "甲", session=session)
+    assert capacity_conflict(occ.id, session=session) is None
+    sign_up(occ.id, "乙", session=session)
+    c = capacity_conflict(occ.id, session=session)
+    assert c.code == "over_capacity" and c.severity == "info" and not c.blocking
+    assert "候补" in c.message
+    assert sign_up(occ.id, "丙", session=session).status == "waitlist"
+
+
+# --- shift short within 48 hours --------------------------------------------------------
+
+
+def test_shift_short_within_48_hours_is_on_the_reminder_list(session, point, make_person):
+    ev = create_event(draft(point.id, shifts=()), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    shift = add_shift(occ.id, "签到引导", 2, session=session)
+    assign_person(shift.id, make_person("张明").id, session=session)
+    assign_person(shift.id, make_person("刘芳").id, session=session, backup=True)
+    now = SAT - timedelta(hours=47)
+    reminders = shifts_needing_people(now, session=session)
+    assert [(r.shift_id, r.missing, r.backups) for r in reminders] == [(shift.id, 1, 1)]
+    assert reminders[0].message == ("2026年9月5日（周六）09:00–10:00“周末公益诵读”（老街社区诵读点）的签到引导岗位还缺 "
+                                    "1 人（需要 2 人，已安排 1 人，另有候补 1 人可顶岗）。")
+    # 49 hours ahead is not yet on the list; once it has started it is gone
+    assert shifts_needing_people(SAT - timedelta(hours=49), session=session) == []
+    assert shifts_needing_people(SAT + timedelta(minutes=1), session=session) == []
+    assign_person(shift.id, make_person("陈静").id, session=session)
+    assert shifts_needing_people(now, session=session) == []
+
+
+def test_cancelled_and_suggested_events_need_nobody(session, point):
+    ev = create_event(draft(point.id), session=session)
+    create_event(draft(point.id, title="建议", start=SAT.replace(hour=14), status="suggested",
+                       shifts=(ShiftSpec("领读", 1),)),
+                 session=session)
+    now = SAT - timedelta(hours=2)
+    assert len(shifts_needing_people(now, session=session)) == 1
+    edit_occurrence(occurrences_of(ev.id, session=session)[0].id, cancelled=True, session=session)
+    assert shifts_needing_people(now, session=session) == []
+
+
+def _only_shift(event, session) -> int:
+    from curriculum.community.events import shift_views
+
+    occ = session.exec(select(EventOccurrence).where(EventOccurrence.event_id == event.id)).one()
+    (shift,) = shift_views(occ.id, session=session)
+    return shift.id

@@ -275,16 +275,16 @@ _DEMO_MAKEUPS = ((0, date(2026, 10, 31), 4, "运动会补课"),)
 
 
 def seed_demo(*, session: Session) -> dict[str, int]:
-    """Create the demo school, its two 2026–2027 terms, closures and a make-up day (idempotent).
+    """Create the demo school, its two 2026–2027 terms, closures and a make-up day.
 
-    Returns ``{"school_id", "first_term_id", "second_term_id", "created"}`` —
-    ``created`` counts the rows added by this call (0 on a second run).
+    Idempotent: returns the rows created by this call by Chinese label
+    (``{"学校": 1, "学期": 2, "停课与补课": 4}`` the first time, zeros after).
     """
-    created = 0
+    counts = {"学校": 0, "学期": 0, "停课与补课": 0}
     school = _school_by_name(DEMO_SCHOOL, session=session)
     if school is None:
         school = create_school(DEMO_SCHOOL, "源汇区", session=session)
-        created += 1
+        counts["学校"] += 1
     terms: list[Term] = []
     existing = {t.name: t for t in list_terms(school.id, session=session)}
     for name, start, end in _DEMO_TERMS:
@@ -292,20 +292,15 @@ def seed_demo(*, session: Session) -> dict[str, int]:
             terms.append(existing[name])
         else:
             terms.append(create_term(school.id, name, start, end, session=session))
-            created += 1
+            counts["学期"] += 1
     for index, start, end, reason in _DEMO_CLOSURES:
         rows = list_adjustments(terms[index].id, session=session)
         if not any(r.kind == "closure" and r.start == start and r.reason == reason for r in rows):
             add_closure(terms[index].id, start, end, reason, session=session)
-            created += 1
+            counts["停课与补课"] += 1
     for index, day, weekday, reason in _DEMO_MAKEUPS:
         rows = list_adjustments(terms[index].id, session=session)
         if not any(r.kind == "makeup" and r.start == day for r in rows):
             add_makeup_day(terms[index].id, day, weekday, reason, session=session)
-            created += 1
-    return {
-        "school_id": school.id,
-        "first_term_id": terms[0].id,
-        "second_term_id": terms[1].id,
-        "created": created,
-    }
+            counts["停课与补课"] += 1
+    return counts

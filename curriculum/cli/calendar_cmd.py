@@ -1,3 +1,89 @@
-"""``classics calendar`` commands (not yet implemented)."""
+"""``classics calendar``: school days of a date range, or of a stored term."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import click
+
+from curriculum.calendar_store import CalendarError, list_schools, list_terms, term_calendar
+from curriculum.cli.common import echo_json, fail, session_scope
+from curriculum.schoolcal import WEEKDAY_NAMES, TermCalendar, build_term_calendar
+
+
+@click.group("calendar")
+def calendar() -> None:
+    """校历：上课日、节假日与调休。"""
+
+
+def _show(cal: TermCalendar, title: str, as_json: bool) -> None:
+    if as_json:
+        echo_json(cal.as_dict())
+        return
+    click.echo(f"{title}：{cal.start.isoformat()} 至 {cal.end.isoformat()}，共 {len(cal.days)} 个上课日")
+    for note in cal.notes:
+        click.secho(f"注意：{note}", fg="yellow")
+    special = [d for d in cal.days if d.makeup]
+    if special:
+        click.echo("调休 / 补课上课：")
+        for d in special:
+            click.echo(
+                f"  {d.date.isoformat()} {WEEKDAY_NAMES[d.date.weekday()]}"
+                f"  按{WEEKDAY_NAMES[d.timetable_weekday]}课表  {d.note}"
+            )
+    if cal.skipped:
+        click.echo("不上课的工作日：")
+        for s in cal.skipped:
+            click.echo(f"  {s.date.isoformat()} {WEEKDAY_NAMES[s.date.weekday()]}  {s.reason}")
+
+
+@calendar.command("days")
+@click.argument("start", type=click.DateTime(formats=["%Y-%m-%d"]))
+@click.argument("end", type=click.DateTime(formats=["%Y-%m-%d"]))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（school_days、skipped、notes）。")
+def days(start, end, as_json: bool) -> None:
+    """START 至 END（含两端，格式 2026-09-01）的上课日：国务院放假与调休安排，按法定节假日计算。"""
+    try:
+        cal = build_term_calendar(start.date(), end.date())
+    except CalendarError as err:
+        fail(str(err))
+    _show(cal, "上课日", as_json)
+
+
+@calendar.command("term")
+@click.argument("term_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+def term(term_id: int, as_json: bool) -> None:
+    """数据库中某个学期（TERM_ID）的上课日，含学校自己的停课与补课。"""
+    with session_scope() as session:
+        try:
+            cal = term_calendar(term_id, session=session)
+        except CalendarError as err:
+            fail(str(err))
+    _show(cal, f"学期 {term_id}", as_json)
+
+
+@calendar.command("terms")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+def terms(as_json: bool) -> None:
+    """列出各学校的学期（编号可用于 classics calendar term）。"""
+    with session_scope() as session:
+        rows = [
+            {
+                "school": school.name,
+                "term_id": t.id,
+                "name": t.name,
+                "start": t.start.isoformat(),
+                "end": t.end.isoformat(),
+            }
+            for school in list_schools(session=session)
+            for t in list_terms(school.id, session=session)
+        ]
+    if as_json:
+        echo_json(rows)
+        return
+    if not rows:
+        click.echo("还没有学期。可先运行 classics seed demo 载入演示数据。")
+    for r in rows:
+        click.echo(f"{r['term_id']:>4}  {r['school']}  {r['name']}  {r['start']} 至 {r['end']}")
+
+
+COMMANDS = [calendar]

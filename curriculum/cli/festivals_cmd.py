@@ -1,3 +1,32 @@
-"""``classics festivals`` commands (not yet implemented)."""
+"""``classics festivals``: the festival dates, themes and suggested texts of a year."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import click
+
+from curriculum.cli.common import echo_json, fail
+from curriculum.festivals import KIND_LABELS, FestivalRangeError, festivals_for_year
+from curriculum.schoolcal import WEEKDAY_NAMES
+
+
+@click.command("festivals")
+@click.argument("year", type=int)
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（每个节日一行：key、name、date、kind、theme、texts）。")
+def festivals(year: int, as_json: bool) -> None:
+    """列出 YEAR 年（1901–2099）的节日日期、诵读主题和推荐篇目。"""
+    try:
+        found = festivals_for_year(year)
+    except FestivalRangeError as err:
+        fail(str(err))
+    if as_json:
+        echo_json([f.as_dict() for f in found])
+        return
+    click.echo(f"{year} 年节日诵读")
+    for f in found:
+        weekday = WEEKDAY_NAMES[f.date.weekday()]
+        click.echo(
+            f"{f.date.isoformat()} {weekday}  {f.name}（{KIND_LABELS[f.kind]}）  {f.theme}  篇目：{', '.join(f.texts)}"
+        )
+
+
+COMMANDS = [festivals]

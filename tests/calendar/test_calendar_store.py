@@ -127,17 +127,15 @@ def test_adjustments_belong_to_the_school_and_show_in_every_term_covering_them(s
 
 
 def test_seed_demo_is_idempotent(session):
-    first = seed_demo(session=session)
-    assert first["created"] > 0
-    second = seed_demo(session=session)
-    assert second["created"] == 0
-    assert {k: v for k, v in first.items() if k != "created"} == {k: v for k, v in second.items() if k != "created"}
-    assert [s.name for s in list_schools(session=session)] == [DEMO_SCHOOL]
-    terms = list_terms(first["school_id"], session=session)
+    assert seed_demo(session=session) == {"学校": 1, "学期": 2, "停课与补课": 4}
+    assert seed_demo(session=session) == {"学校": 0, "学期": 0, "停课与补课": 0}
+    schools = list_schools(session=session)
+    assert [s.name for s in schools] == [DEMO_SCHOOL]
+    terms = list_terms(schools[0].id, session=session)
     assert [t.name for t in terms] == ["2026–2027 学年第一学期", "2026–2027 学年第二学期"]
-    reasons = {a.reason for a in list_adjustments(first["first_term_id"], session=session)}
-    assert {"期中考试", "秋季运动会"} <= reasons
-    cal = term_calendar(first["first_term_id"], session=session)
+    reasons = {a.reason for a in list_adjustments(terms[0].id, session=session)}
+    assert {"期中考试", "秋季运动会", "运动会补课"} <= reasons
+    cal = term_calendar(terms[0].id, session=session)
     assert cal.day_on(D("2026-10-31")).timetable_weekday == 4
     assert cal.day_on(D("2026-11-12")) is None
     assert _count(session, School) == 1

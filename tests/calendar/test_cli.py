@@ -1,0 +1,90 @@
+"""``classics festivals`` and ``classics calendar`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from curriculum.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_festivals_json_rows():
+    result = run("festivals", "2026", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) == 14
+    by_key = {r["key"]: r for r in rows}
+    assert by_key["zhongqiu"] == {
+        "key": "zhongqiu",
+        "name": "中秋节",
+        "date": "2026-09-25",
+        "kind": "lunar",
+        "theme": "中秋诗会",
+        "texts": ["shuidiao_getou", "wangyue_huaiyuan", "jingyesi"],
+    }
+    assert by_key["qingming"]["kind"] == "solar_term"
+    assert by_key["national_day"]["kind"] == "fixed"
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert "中秋节" in result.output  # ensure_ascii=False
+
+
+def test_festivals_text_output():
+    result = run("festivals", "2025")
+    assert result.exit_code == 0
+    assert "2025-01-28 周二  除夕" in result.output
+
+
+def test_festivals_out_of_range_exits_1_with_the_range():
+    result = run("festivals", "2100")
+    assert result.exit_code == 1
+    assert "1901–2099" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_calendar_days_json():
+    result = run("calendar", "days", "2026-09-28", "2026-10-12", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    dates = [d["date"] for d in data["school_days"]]
+    assert "2026-10-10" in dates and "2026-10-01" not in dates
+    assert {"date": "2026-10-06", "reason": "国庆节（调休放假）"} in data["skipped"]
+    assert data["notes"] == []
+
+
+def test_calendar_days_says_when_the_arrangement_is_missing():
+    result = run("calendar", "days", "2027-01-01", "2027-01-31")
+    assert result.exit_code == 0
+    assert "2027 年的国务院放假安排尚未收录" in result.output
+    data = json.loads(run("calendar", "days", "2027-01-01", "2027-01-31", "--json").output)
+    assert data["notes"] and "2027" in data["notes"][0]
+
+
+def test_calendar_days_bad_range():
+    result = run("calendar", "days", "2026-10-12", "2026-09-28")
+    assert result.exit_code == 1
+    assert "早于" in result.output
+
+
+def test_calendar_term_from_the_database(app_env):
+    from sqlmodel import Session
+
+    from curriculum.calendar_store import seed_demo
+    from curriculum.db import make_engine
+
+    engine = make_engine(app_env)
+    with Session(engine) as session:
+        seed_demo(session=session)
+    engine.dispose()
+    listing = json.loads(run("calendar", "terms", "--json").output)
+    assert [r["name"] for r in listing] == ["2026–2027 学年第一学期", "2026–2027 学年第二学期"]
+    result = run("calendar", "term", str(listing[0]["term_id"]), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"date": "2026-11-12", "reason": "学校停课：期中考试"} in data["skipped"]
+    missing = run("calendar", "term", "999")
+    assert missing.exit_code == 1 and "找不到" in missing.output

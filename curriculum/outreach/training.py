@@ -578,3 +578,60 @@ def seed_demo(*, session: Session) -> dict[str, int]:
             record_attendance(session_id, present, session=session)
             created["考勤记录"] += len(trainee_ids)
     return {label: n for label, n in created.items() if n}
+
+
+# --- display tables ----------------------------------------------------------------------------
+# Plain DataFrames with Chinese column names, so pages only render.
+
+
+def batches_frame(rows: Iterable[BatchSummary]) -> pd.DataFrame:
+    columns = {
+        "id": "编号",
+        "name": "培训名称",
+        "cohort_label": "培训对象",
+        "start_date": "开始日期",
+        "end_date": "结束日期",
+        "organiser": "主办单位",
+        "location": "地点",
+        "planned_participants": "计划人数",
+        "enrolled": "已报名",
+        "sessions": "课次",
+        "completion_percent": "结业出勤要求(%)",
+    }
+    records = [{key: getattr(r, key) for key in columns} for r in rows]
+    return pd.DataFrame.from_records(records, columns=list(columns)).rename(columns=columns)
+
+
+def sessions_frame(rows: Iterable[TrainingSessionPublic], text_titles: dict[str, str] | None = None) -> pd.DataFrame:
+    """Sessions for display; ``text_titles`` (catalog id → title) names the texts when available."""
+    text_titles = text_titles or {}
+    records = [
+        {
+            "编号": s.id,
+            "日期": s.date,
+            "时间": f"{s.start_time:%H:%M}–{s.end_time:%H:%M}",
+            "主题": s.topic,
+            "主讲人": s.speaker_name,
+            "主讲人类别": SPEAKER_KINDS.get(s.speaker_kind, ""),
+            "单位": s.speaker_affiliation,
+            "方式": MODES.get(s.mode, s.mode),
+            "经典篇目": "、".join(text_titles.get(t, t) for t in s.texts),
+        }
+        for s in rows
+    ]
+    return pd.DataFrame.from_records(
+        records, columns=["编号", "日期", "时间", "主题", "主讲人", "主讲人类别", "单位", "方式", "经典篇目"]
+    )
+
+
+def trainees_frame(rows: Iterable[TraineePublic]) -> pd.DataFrame:
+    records = [{"编号": t.id, "姓名": t.name, "单位": t.organisation, "手机": t.phone_masked} for t in rows]
+    return pd.DataFrame.from_records(records, columns=["编号", "姓名", "单位", "手机"])
+
+
+def completion_display_frame(rows: Iterable[CompletionRow]) -> pd.DataFrame:
+    """The completion report as shown to users: Chinese columns, 出勤率 as a percentage, 结业 是/否."""
+    frame = completion_frame(rows).drop(columns=["trainee_id"])
+    frame["rate"] = [f"{rate:.0%}" for rate in frame["rate"]]
+    frame["completed"] = ["是" if done else "否" for done in frame["completed"]]
+    return frame.rename(columns=COMPLETION_COLUMNS_ZH)

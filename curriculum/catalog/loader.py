@@ -14,6 +14,8 @@ import yaml
 from pydantic import ValidationError
 
 from curriculum.catalog.schema import Catalog, CatalogError, TextEntry, TextMeta
+from curriculum.stages import STAGE_KEYS
+from curriculum.vocab import CATEGORIES
 
 
 class CatalogInvalid(Exception):
@@ -48,6 +50,25 @@ def _message(err: dict[str, Any]) -> str:
         expected = err.get("ctx", {}).get("expected", "")
         return f"{base}（可选：{expected}）"
     return base
+
+
+def _own_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    """Pydantic errors without the knock-on ones.
+
+    When an item of a list is invalid, pydantic also reports the list itself
+    as too short ("sections 不能为空" next to "sections.0.passages 第 2 段为空");
+    only the item's problem is real.
+    """
+    errs = exc.errors()
+    locs = [tuple(e["loc"]) for e in errs]
+    return [
+        e
+        for e in errs
+        if not (
+            e.get("type") == "too_short"
+            and any(len(other) > len(e["loc"]) and other[: len(e["loc"])] == tuple(e["loc"]) for other in locs)
+        )
+    ]
 
 
 def _field(loc: tuple[Any, ...]) -> str:
@@ -99,7 +120,7 @@ def load_catalog(path: str | Path) -> Catalog:
         try:
             meta = TextMeta.model_validate(item)
         except ValidationError as exc:
-            for err in exc.errors():
+            for err in _own_errors(exc):
                 errors.append(CatalogError(display, text_id, _field(err["loc"]), _message(err)))
             continue
 
@@ -113,15 +134,43 @@ def load_catalog(path: str | Path) -> Catalog:
         if not isinstance(body, dict) or "sections" not in body:
             errors.append(CatalogError(body_display, text_id, "sections", "缺少必填字段"))
             continue
+        if "id" in body and str(body["id"]) != text_id:
+            # A copied file with a stale id would silently show the wrong text.
+            errors.append(CatalogError(body_display, text_id, "id", f"全文文件的编号“{body['id']}”与书目不一致"))
+            continue
         try:
             texts.append(TextEntry.model_validate({**meta.model_dump(), "sections": body["sections"]}))
         except ValidationError as exc:
-            for err in exc.errors():
+            for err in _own_errors(exc):
                 errors.append(CatalogError(body_display, text_id, _field(err["loc"]), _message(err)))
 
     if errors:
         raise CatalogInvalid(errors)
     return Catalog(texts=tuple(texts))
+
+
+def catalog_stats(catalog: Catalog) -> dict[str, Any]:
+    """Counts shown by ``classics catalog check``: totals, per category and per stage.
+
+    Every category and stage key is present (with 0) so gaps are visible.
+    """
+    by_category = {key: 0 for key in CATEGORIES}
+    by_stage = {key: 0 for key in STAGE_KEYS}
+    for text in catalog.texts:
+        by_category[text.category] += 1
+        for stage in text.stages:
+            by_stage[stage] += 1
+    return {
+        "texts": len(catalog.texts),
+        "passages": sum(len(t.passages) for t in catalog.texts),
+        "characters": sum(t.characters for t in catalog.texts),
+        "by_category": by_category,
+        "by_stage": by_stage,
+        "by_stage_category": {
+            stage: {key: sum(1 for t in catalog.for_stage(stage) if t.category == key) for key in CATEGORIES}
+            for stage in STAGE_KEYS
+        },
+    }
 
 
 def try_load_catalog(path: str | Path) -> tuple[Catalog | None, list[CatalogError]]:

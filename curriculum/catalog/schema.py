@@ -47,6 +47,14 @@ class Section(BaseModel):
     title: str = Field(min_length=1)
     passages: tuple[str, ...] = Field(min_length=1)
 
+    @field_validator("passages", mode="before")
+    @classmethod
+    def _null_is_empty(cls, value: object) -> object:
+        # A bare "- " in YAML is None: report it as an empty passage, not a type error.
+        if isinstance(value, (list, tuple)):
+            return [("" if p is None else p) for p in value]
+        return value
+
     @field_validator("passages")
     @classmethod
     def _passages_not_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:

@@ -90,6 +90,28 @@ def raise_if_blocked(conflicts: Iterable[Conflict], *, override: bool = False) -
         raise ConflictError([c for c in conflicts if c.severity != "info"])
 
 
+def summarize(conflicts: Iterable[Conflict], *, per_code: int = 3) -> list[tuple[Severity, str]]:
+    """Messages for display, at most ``per_code`` of each kind plus a count of the rest.
+
+    A 40-morning series outside the opening hours should say so in a few lines,
+    not forty.
+    """
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    severity: dict[str, Severity] = {}
+    out: list[tuple[Severity, str]] = []
+    for c in conflicts:
+        severity[c.code] = c.severity
+        if shown.get(c.code, 0) < per_code:
+            shown[c.code] = shown.get(c.code, 0) + 1
+            out.append((c.severity, c.message))
+        else:
+            hidden[c.code] = hidden.get(c.code, 0) + 1
+    for code, n in hidden.items():
+        out.append((severity[code], f"另有 {n} 处“{CODE_LABELS.get(code, code)}”，未逐条列出。"))
+    return out
+
+
 def fmt_dt(dt: datetime) -> str:
     """``2026年9月5日（周六）09:00`` — the date style used in every message."""
     return f"{dt.year}年{dt.month}月{dt.day}日（{WEEKDAY_LABELS[dt.weekday()]}）{dt:%H:%M}"

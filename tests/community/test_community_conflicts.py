@@ -212,3 +212,15 @@ def _only_shift(event, session) -> int:
     occ = session.exec(select(EventOccurrence).where(EventOccurrence.event_id == event.id)).one()
     (shift,) = shift_views(occ.id, session=session)
     return shift.id
+
+
+def test_many_conflicts_are_summarised_per_kind(session, make_point):
+    from curriculum.community.conflicts import summarize
+
+    library = make_point("图书馆", open_=time(9, 0), close=time(17, 0))
+    found = check_event(draft(library.id, start=datetime(2026, 7, 6, 7, 0), minutes=40,
+                              rrule=weekly_rule([0, 1, 2, 3, 4], until=date(2026, 8, 31))), session=session)
+    assert len(found) == 41
+    lines = summarize(found)
+    assert len(lines) == 4
+    assert lines[-1] == ("warning", "另有 38 处“超出开放时间”，未逐条列出。")

@@ -1,0 +1,54 @@
+"""Attendance by role and duration; volunteer hours only from shifts actually served."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from community_testkit import SAT, draft
+from curriculum.community.attendance import attendance_of, record_attendance, volunteer_hours
+from curriculum.community.conflicts import CommunityError
+from curriculum.community.events import (
+    add_shift, assign_person, create_event, edit_occurrence, mark_served, occurrences_of,
+)
+
+
+def test_attendance_counts_by_role_and_replaces_on_resave(session, point):
+    occ = occurrences_of(create_event(draft(point.id), session=session).id, session=session)[0]
+    rec = record_attendance(occ.id, {"student": 20, "parent": 12, "volunteer": 3}, 75, session=session)
+    assert rec.total == 35 and rec.duration_minutes == 75 and rec.person_hours == 43.75
+    assert rec.counts == {"student": 20, "parent": 12, "resident": 0, "volunteer": 3, "teacher": 0}
+    record_attendance(occ.id, {"student": 18, "teacher": 2}, 60, session=session)
+    assert attendance_of(occ.id, session=session).counts == {
+        "student": 18, "parent": 0, "resident": 0, "volunteer": 0, "teacher": 2}
+    with pytest.raises(CommunityError, match="未知身份"):
+        record_attendance(occ.id, {"tourist": 1}, 60, session=session)
+
+
+def test_volunteer_hours_follow_served_shifts(session, point, make_person):
+    zhang, liu = make_person("张明"), make_person("刘芳")
+    ev = create_event(draft(point.id, shifts=()), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    lead = add_shift(occ.id, "领读", 1, session=session)  # 09:00–10:00
+    setup = add_shift(occ.id, "布置场地", 1, session=session, start=SAT - timedelta(minutes=30), end=SAT)
+    served = assign_person(lead.id, zhang.id, session=session)
+    early = assign_person(setup.id, zhang.id, session=session)
+    assign_person(lead.id, liu.id, session=session, backup=True)  # assigned but never served
+    mark_served(served.id, session=session)
+    mark_served(early.id, session=session)
+    assert volunteer_hours(session=session) == {zhang.id: 1.5}
+    mark_served(early.id, False, session=session)
+    assert volunteer_hours(session=session, person_id=zhang.id) == {zhang.id: 1.0}
+    edit_occurrence(occ.id, cancelled=True, session=session)
+    assert volunteer_hours(session=session) == {}
+
+
+def test_volunteer_hours_window(session, point, make_person):
+    zhang = make_person("张明")
+    ev = create_event(draft(point.id, rrule="FREQ=WEEKLY;COUNT=3;BYDAY=SA"), session=session)
+    for occ in occurrences_of(ev.id, session=session):
+        from curriculum.community.events import shift_views
+
+        (shift,) = shift_views(occ.id, session=session)
+        mark_served(assign_person(shift.id, zhang.id, session=session).id, session=session)
+    assert volunteer_hours(session=session) == {zhang.id: 3.0}
+    assert volunteer_hours(session=session, start=datetime(2026, 9, 10), end=datetime(2026, 9, 30)) == {zhang.id: 2.0}

@@ -1,0 +1,173 @@
+"""Events as rule + occurrences: edit one occurrence vs the series; sign-ups with waitlist; shifts with backups."""
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from sqlmodel import select
+
+from community_testkit import SAT, draft
+from curriculum.community.conflicts import CommunityError
+from curriculum.community.events import (
+    EventDraft,
+    add_shift,
+    assign_person,
+    cancel_signup,
+    create_event,
+    edit_occurrence,
+    edit_series,
+    list_occurrences,
+    occurrence_detail,
+    occurrences_of,
+    shift_views,
+    sign_up,
+    signup_lists,
+    unassign,
+)
+from curriculum.community.recurrence import weekly_rule
+from curriculum.models.community import EventOccurrence
+
+
+def saturdays(point_id, **kw):
+    return draft(point_id, rrule=weekly_rule([5], until=date(2026, 10, 31)), **kw)
+
+
+def starts(event_id, session):
+    return [o.start for o in occurrences_of(event_id, session=session) if not o.cancelled]
+
+
+def test_recurring_event_materialises_every_saturday_with_its_shifts(session, point):
+    ev = create_event(saturdays(point.id), session=session)
+    occs = occurrences_of(ev.id, session=session)
+    assert [o.start.date() for o in occs][:3] == [date(2026, 9, 5), date(2026, 9, 12), date(2026, 9, 19)]
+    assert len(occs) == 9  # 5 Sep – 31 Oct
+    assert all(o.end - o.start == timedelta(hours=1) for o in occs)
+    assert all(len(shift_views(o.id, session=session)) == 1 for o in occs)
+    assert ev.rrule == "FREQ=WEEKLY;UNTIL=20261031T235959;BYDAY=SA"
+    assert ev.district == "源汇区"  # taken from the point
+
+
+def test_summer_mornings_series(session, make_point):
+    point = make_point("晨读点", open_=time(6, 30))
+    ev = create_event(draft(point.id, title="暑期公益晨读", start=datetime(2026, 7, 6, 7, 0), minutes=40,
+                            rrule=weekly_rule([0, 1, 2, 3, 4], until=date(2026, 8, 31))), session=session)
+    occs = occurrences_of(ev.id, session=session)
+    assert len(occs) == 41
+    assert {o.start.weekday() for o in occs} == {0, 1, 2, 3, 4}
+    assert {(o.start.time().isoformat(), o.end.time().isoformat()) for o in occs} == {("07:00:00", "07:40:00")}
+
+
+def test_edit_one_occurrence_becomes_an_exception(session, point):
+    ev = create_event(saturdays(point.id), session=session)
+    second = occurrences_of(ev.id, session=session)[1]
+    edit_occurrence(second.id, start=datetime(2026, 9, 12, 14, 0), title="周末诵读·书法专场", session=session)
+    occs = occurrences_of(ev.id, session=session)
+    assert occs[1].is_exception and occs[1].start == datetime(2026, 9, 12, 14, 0)
+    assert occs[1].end == datetime(2026, 9, 12, 15, 0)
+    assert occs[1].title == "周末诵读·书法专场"
+    (shift,) = shift_views(occs[1].id, session=session)
+    assert shift.start == datetime(2026, 9, 12, 14, 0)  # the volunteers' shift moved with it
+    assert [o.start.hour for o in occs if o.id != second.id] == [9] * 8  # the others are untouched
+
+
+def test_edit_series_regenerates_future_and_keeps_exceptions_and_past(session, point, make_person):
+    ev = create_event(saturdays(point.id), session=session)
+    occs = occurrences_of(ev.id, session=session)
+    moved = occs[3]  # 26 Sep, edited by hand
+    edit_occurrence(moved.id, start=datetime(2026, 9, 26, 15, 0), session=session)
+    keeper = occs[4]  # 3 Oct: has a sign-up and a volunteer that must survive the time change
+    su = sign_up(keeper.id, "王小明", session=session, role="student")
+    (shift,) = shift_views(keeper.id, session=session)
+    assign_person(shift.id, make_person("张明").id, session=session)
+
+    cut = datetime(2026, 9, 20)
+    new = EventDraft.from_event(ev, start=datetime(2026, 9, 5, 10, 0), duration_minutes=90,
+                                rrule=weekly_rule([5], until=date(2026, 11, 14)), shifts=())
+    edit_series(ev.id, new, session=session, from_time=cut)
+
+    after = occurrences_of(ev.id, session=session)
+    by_date = {o.start.date(): o for o in after}
+    # past occurrences unchanged
+    assert [by_date[date(2026, 9, d)].start.hour for d in (5, 12, 19)] == [9, 9, 9]
+    # the exception kept exactly as edited
+    assert by_date[date(2026, 9, 26)].start == datetime(2026, 9, 26, 15, 0)
+    assert by_date[date(2026, 9, 26)].is_exception
+    # future regular occurrences regenerated at 10:00 for 90 minutes, and the series extended to 14 Nov
+    future = [o for o in after if o.start >= cut and not o.is_exception]
+    assert {(o.start.hour, (o.end - o.start).seconds // 60) for o in future} == {(10, 90)}
+    assert max(o.start.date() for o in after) == date(2026, 11, 14)
+    assert len(after) == 11
+    # the 3 Oct occurrence kept its sign-up and volunteer, and the shift follows the new time
+    oct3 = by_date[date(2026, 10, 3)]
+    assert oct3.id == keeper.id
+    assert [s.id for s in signup_lists(oct3.id, session=session)[0]] == [su.id]
+    (shift,) = shift_views(oct3.id, session=session)
+    assert [a.name for a in shift.assigned] == ["张明"]
+    assert (shift.start, shift.end) == (datetime(2026, 10, 3, 10, 0), datetime(2026, 10, 3, 11, 30))
+    # new dates got the series' shifts
+    assert [s.task for s in shift_views(by_date[date(2026, 11, 14)].id, session=session)] == ["领读"]
+
+
+def test_edit_series_shortening_removes_future_dates(session, point):
+    ev = create_event(saturdays(point.id), session=session)
+    new = EventDraft.from_event(ev, rrule=weekly_rule([5], until=date(2026, 9, 30)))
+    edit_series(ev.id, new, session=session, from_time=datetime(2026, 9, 1))
+    assert [s.day for s in starts(ev.id, session)] == [5, 12, 19, 26]
+
+
+def test_cancel_one_occurrence(session, point):
+    ev = create_event(saturdays(point.id), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    edit_occurrence(occ.id, cancelled=True, session=session)
+    rows = list_occurrences(session=session, start=datetime(2026, 9, 1), end=datetime(2026, 9, 30))
+    assert [r.start.day for r in rows] == [12, 19, 26]
+    with pytest.raises(CommunityError, match="已取消"):
+        sign_up(occ.id, "甲", session=session)
+
+
+def test_waitlist_promotion_in_order(session, point):
+    ev = create_event(draft(point.id, capacity=2), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    a, b, c, d = (sign_up(occ.id, n, session=session) for n in ("甲", "乙", "丙", "丁"))
+    assert [x.status for x in (a, b, c, d)] == ["confirmed", "confirmed", "waitlist", "waitlist"]
+    promoted = cancel_signup(b.id, session=session)
+    assert promoted.id == c.id and promoted.status == "confirmed"
+    confirmed, waiting = signup_lists(occ.id, session=session)
+    assert [s.name for s in confirmed] == ["甲", "丙"] and [s.name for s in waiting] == ["丁"]
+    # cancelling someone on the waitlist promotes nobody
+    assert cancel_signup(d.id, session=session) is None
+    assert [s.name for s in signup_lists(occ.id, session=session)[0]] == ["甲", "丙"]
+
+
+def test_unlimited_capacity_never_waitlists(session, point):
+    ev = create_event(draft(point.id, capacity=0), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    assert {sign_up(occ.id, f"人{i}", session=session).status for i in range(40)} == {"confirmed"}
+
+
+def test_backup_steps_up_when_volunteer_leaves(session, point, make_person):
+    ev = create_event(draft(point.id, shifts=()), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    shift = add_shift(occ.id, "签到引导", 1, session=session)
+    main = assign_person(shift.id, make_person("张明").id, session=session)
+    assign_person(shift.id, make_person("刘芳").id, session=session, backup=True)
+    promoted = unassign(main.id, session=session)
+    (view,) = shift_views(occ.id, session=session)
+    assert promoted is not None and [a.name for a in view.assigned] == ["刘芳"] and view.backups == ()
+
+
+def test_bad_input_names_the_field(session, point):
+    with pytest.raises(CommunityError, match="融合方向"):
+        create_event(draft(point.id, integration="sports"), session=session)
+    with pytest.raises(CommunityError, match="面向学段"):
+        create_event(draft(point.id, stages=("grade9",)), session=session)
+    with pytest.raises(CommunityError, match="活动名称"):
+        create_event(draft(point.id, title=" "), session=session)
+    assert session.exec(select(EventOccurrence)).all() == []
+
+
+def test_detail_is_plain_data(session, point):
+    ev = create_event(saturdays(point.id, texts=("dizigui",), stages=("primary_lower",)), session=session)
+    detail = occurrence_detail(occurrences_of(ev.id, session=session)[0].id, session=session)
+    assert detail["rule"] == "每周六 09:00–10:00，至2026年10月31日"
+    assert detail["texts"] == ["dizigui"] and detail["point"] == "老街社区诵读点"
+    assert detail["when"] == "2026年9月5日（周六）09:00–10:00"

@@ -1,0 +1,62 @@
+"""People: masked phones except for their manager, minimal data; points and pairings validation."""
+
+from datetime import date
+
+import pytest
+
+from curriculum.community.conflicts import CommunityError
+from curriculum.community.pairings import create_pairing, pairings_table
+from curriculum.community.people import display_phone, mask_phone, people_table
+from curriculum.community.points import VENUE_TYPES, create_point, points_table
+from curriculum.models.community import PairingCreate, ReadingPointCreate
+
+
+def test_mask_phone():
+    assert mask_phone("13812340000") == "138****0000"
+    assert mask_phone(None) == "" and mask_phone("") == ""
+    assert mask_phone("12345") == "****"
+
+
+def test_phone_shown_in_full_only_to_the_manager_and_the_person(session, make_person):
+    leader = make_person("王老师", role="leader", phone="13800001001")
+    other_leader = make_person("李老师", role="leader")
+    vol = make_person("张明", phone="138-1234-0000", managed_by=leader.id)
+    assert vol.phone == "13812340000"
+    assert display_phone(vol, leader.id) == "13812340000"
+    assert display_phone(vol, vol.id) == "13812340000"
+    assert display_phone(vol, other_leader.id) == "138****0000"
+    assert display_phone(vol, None) == "138****0000"
+    rows = {r["姓名"]: r for r in people_table(session=session, viewer_id=other_leader.id)}
+    assert rows["张明"]["电话"] == "138****0000" and rows["张明"]["负责人"] == "王老师"
+    assert rows["李老师"]["电话"] == ""
+
+
+def test_person_validation(session, make_person):
+    with pytest.raises(CommunityError, match="11 位"):
+        make_person("甲", phone="12345")
+    with pytest.raises(CommunityError, match="角色"):
+        make_person("乙", role="boss")
+
+
+def test_venue_types_are_the_programme_list():
+    assert list(VENUE_TYPES.values()) == ["社区", "图书馆", "爱国主义教育基地", "科技馆", "新时代文明实践站",
+                                          "游园", "公交场站", "户外大屏", "学校", "线上"]
+
+
+def test_point_validation_and_table(session, point):
+    with pytest.raises(CommunityError, match="场所类型"):
+        create_point(ReadingPointCreate(name="x", venue_type="mall"), session=session)
+    with pytest.raises(CommunityError, match="周一.*格式不对"):
+        create_point(ReadingPointCreate(name="x", opening_hours='{"0": [["9点", "17:00"]]}'), session=session)
+    (row,) = points_table(session=session)
+    assert row["类型"] == "社区" and row["开放时间"].startswith("周一 08:00–18:00")
+
+
+def test_pairing_with_resources(session):
+    create_pairing(PairingCreate(partner_name="漯河市第五初级中学", target_name="老街社区", start_date=date(2026, 3, 1),
+                                 resources="teachers,exhibition"), session=session)
+    (row,) = pairings_table(session=session)
+    assert row["结对单位"] == "漯河市第五初级中学（学校）" and row["资源"] == "师资、展览"
+    with pytest.raises(CommunityError, match="资源"):
+        create_pairing(PairingCreate(partner_name="a", target_name="b", start_date=date(2026, 3, 1),
+                                     resources="money"), session=session)

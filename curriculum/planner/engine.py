@@ -27,7 +27,9 @@ Rules (each is tested in ``tests/planner/test_engine.py``):
   (oldest first, then by introduction). The first review that does not fit
   and every review after it are postponed to the next session, keeping their
   order. A group due twice on one day is reviewed once and its second review
-  moves to the next session, so no review is ever lost. New material gets what remains, so a heavy review day means less new
+  moves to the next session, so no review is ever lost. Once every text has
+  been introduced, the room left after due reviews is filled by cycling
+  through all groups in order (label 巩固复习, on top of the interval reviews). New material gets what remains, so a heavy review day means less new
   material; the session is never longer than its minutes. Once every text has
   been introduced, reviews may use the whole session.
 * **Closing activity.** Every ordinary session ends with 齐读 (at least
@@ -79,6 +81,7 @@ LABEL_CHORAL = "齐读"
 LABEL_CHECK = "背诵检查"
 LABEL_STORY = "讲故事"
 LABEL_FESTIVAL = "节日诵读"
+LABEL_CONSOLIDATE = "巩固复习"  # rotation reviews once every text is introduced
 
 
 class PlanError(ValueError):
@@ -290,6 +293,7 @@ class _State:
     since_check: list[tuple[str, int]]
     next_order: int = 0
     cursor: int = 0
+    rotation: int = 0
 
 
 def _register(state: _State, group: _Group, index: int, intervals: Iterable[int]) -> None:
@@ -502,10 +506,33 @@ def _plan_one(
     else:
         budget = available - review_used
         _add_new(state, items, budget, pace, index, intervals)
+        if exhausted and state.groups:
+            review_used += _rotate_reviews(state, catalog, items, review_cap - review_used, reviewed, pace)
 
     rest = minutes - sum(i.minutes for i in items)
     items.append(PlannedItem("activity", rest, closing_label))
     return session
+
+
+def _rotate_reviews(state: _State, catalog: Catalog, items: list[PlannedItem], room: int,
+                    reviewed: set[tuple[str, int]], pace: int) -> int:
+    """Once every text is introduced, fill the session by cycling through all groups (consolidation)."""
+    keys = list(state.groups)
+    used = 0
+    for _ in range(len(keys)):
+        key = keys[state.rotation % len(keys)]
+        if key in reviewed:
+            state.rotation += 1
+            continue
+        group, chars = _group_chars(state, catalog, key)
+        m = _group_minutes(chars, pace * REVIEW_SPEEDUP)
+        if used + m > room:
+            break
+        items.append(PlannedItem("review", m, LABEL_CONSOLIDATE, group.text_id, group.section, group.start, group.end))
+        reviewed.add(key)
+        used += m
+        state.rotation += 1
+    return used
 
 
 def _add_new(state: _State, items: list[PlannedItem], budget: int, pace: int, index: int,

@@ -25,11 +25,11 @@ def make_text(text_id: str, sections: list[tuple[str, list[str]]], *, title: str
 
 
 # 12 characters per passage: at the primary_lower pace (12/min) one passage = 1 minute.
-DIZIGUI = make_text("dizigui", [
+DIZIGUI = make_text("dizigui", title="弟子规", sections=[
     ("总叙", ["弟子规圣人训首孝悌次谨信", "泛爱众而亲仁有余力则学文"]),
     ("入则孝", [f"父母呼应勿缓父母命行勿懒{i}"[:12] for i in range(40)]),
 ])
-SANZIJING = make_text("sanzijing", [("第一章", ["人之初性本善性相近习相远"] * 30)])
+SANZIJING = make_text("sanzijing", [("第一章", ["人之初性本善性相近习相远"] * 30)], title="三字经")
 QINGMING = make_text("qingming_dumu", [("清明", ["清明时节雨纷纷", "路上行人欲断魂", "借问酒家何处有", "牧童遥指杏花村"])],
                      title="清明")
 # One passage of 400 characters: longer than any session's new-material budget at 12/min.

@@ -10,6 +10,7 @@ import pytest
 
 from curriculum.planner.engine import (
     CHECK_MINUTES,
+    LABEL_CONSOLIDATE,
     FESTIVAL_MINUTES,
     REVIEW_SHARE,
     FixedSession,
@@ -99,7 +100,7 @@ def test_each_group_comes_back_after_the_review_intervals_when_there_is_room(cat
     reviews = defaultdict(list)
     for i, s in enumerate(result.sessions):
         for it in s.items:
-            if it.kind == "review":
+            if it.kind == "review" and it.label != LABEL_CONSOLIDATE:
                 reviews[(it.text_id, it.passage_start)].append(i)
     assert introduced
     for key, i in introduced.items():
@@ -111,7 +112,7 @@ def test_custom_intervals_are_used(catalog):
                            weekdays(MONDAY, 20), catalog)
     i0, first = _new_items(result)[0]
     days = [i for i, s in enumerate(result.sessions) for it in s.items
-            if it.kind == "review" and it.passage_start == first.passage_start]
+            if it.kind == "review" and it.label != LABEL_CONSOLIDATE and it.passage_start == first.passage_start]
     assert days == [i0 + 2, i0 + 5]
 
 
@@ -209,7 +210,7 @@ def test_fixed_done_session_with_low_pass_rate_gets_extra_reviews(catalog):
 
     def count(result):
         return sum(1 for s in result.sessions for it in s.items
-                   if it.kind == "review" and it.passage_start == new.passage_start)
+                   if it.kind == "review" and it.label != LABEL_CONSOLIDATE and it.passage_start == new.passage_start)
 
     ok = generate_plan(spec, [Slot(days[0], fixed=FixedSession(tuple(first.items), 30, True, 0.95))] + days[1:], catalog)
     low = generate_plan(spec, [Slot(days[0], fixed=FixedSession(tuple(first.items), 30, True, 0.5))] + days[1:], catalog)
@@ -231,3 +232,12 @@ def test_extra_slot_on_saturday_gets_its_own_session(catalog):
 def test_item_group_key():
     assert PlannedItem("new", 3, text_id="a", passage_start=2, passage_end=4).group_key == ("a", 2)
     assert PlannedItem("activity", 3, "齐读").group_key is None
+
+
+def test_once_everything_is_introduced_sessions_fill_with_consolidation_reviews(catalog):
+    result = generate_plan(PlanSpec("primary_lower", ("qingming_dumu",)), weekdays(MONDAY, 30), catalog)
+    late = result.sessions[-1]
+    assert not [it for it in late.items if it.kind == "new"]
+    consolidation = [it for it in late.items if it.label == LABEL_CONSOLIDATE]
+    assert consolidation and all(it.kind == "review" for it in consolidation)
+    assert sum(it.minutes for it in late.items) == 30

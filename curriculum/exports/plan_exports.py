@@ -1,0 +1,298 @@
+"""Plan exports: JSON, iCalendar, Excel and the printable plan (HTML and PDF).
+
+All exports read one ``PlanDocument`` — the sessions of a stored plan or of a
+plan generated on the fly by ``classics plan`` — so the file a teacher prints
+and the calendar they import always agree.
+
+* iCalendar through ``curriculum.exports.ical.build_calendar``: one event per
+  session at the class's reading time, Asia/Shanghai. UIDs are stable:
+  ``plan-<plan id>-<YYYYMMDD>@classics-planner`` for a stored plan,
+  ``plan-<stage>-<term start YYYYMMDD>-<YYYYMMDD>@classics-planner`` for a CLI
+  plan (``-s<slot>`` is appended for a second session on one day), so
+  re-importing an updated plan updates its events. ``SEQUENCE`` is the id of
+  the plan's latest operation, which grows with every edit.
+* Excel (openpyxl): sheet 计划 (one row per item) and sheet 篇目进度 (per text:
+  passages, first introduced, review count, share of passages done).
+* Printable plan: each day with its items and the passage text read that day,
+  with pinyin over the characters for kindergarten and primary stages.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from curriculum.catalog.schema import Catalog
+from curriculum.exports.ical import CalendarEvent, build_calendar
+from curriculum.planner.engine import KIND_LABELS, WEEKDAY_LABELS, passage_text
+from curriculum.stages import STAGE_LABELS
+
+UID_DOMAIN = "classics-planner"
+PINYIN_STAGES = frozenset({"kindergarten", "primary_lower", "primary_middle", "primary_upper"})
+
+
+@dataclass
+class PlanDocument:
+    """What every export needs. ``sessions`` are engine ``PlannedSession`` or store ``StoredSession`` objects."""
+
+    title: str
+    stage: str
+    sessions: Sequence[Any]
+    uid_prefix: str
+    reading_time: time = time(7, 40)
+    location: str = ""
+    sequence: int = 0
+    unscheduled: Sequence[Any] = field(default_factory=list)
+
+
+def stored_uid_prefix(plan_id: int) -> str:
+    return f"plan-{plan_id}"
+
+
+def cli_uid_prefix(stage: str, start: date) -> str:
+    return f"plan-{stage}-{start:%Y%m%d}"
+
+
+def session_uid(prefix: str, session: Any) -> str:
+    slot = getattr(session, "slot", 0) or 0
+    suffix = f"-s{slot}" if slot else ""
+    return f"{prefix}-{session.date:%Y%m%d}{suffix}@{UID_DOMAIN}"
+
+
+def _title(catalog: Catalog, text_id: str | None) -> str:
+    if not text_id:
+        return ""
+    return catalog.get(text_id).title if text_id in catalog else text_id
+
+
+def describe_item(item: Any, catalog: Catalog) -> str:
+    """One line in Chinese, e.g. ``新授 《弟子规》入则孝 第 3–5 句``."""
+    if item.kind == "activity" and not item.text_id:
+        return item.label or KIND_LABELS["activity"]
+    head = item.label or KIND_LABELS.get(item.kind, item.kind)
+    where = f"《{_title(catalog, item.text_id)}》"
+    if item.section:
+        where += item.section
+    if item.passage_start is not None:
+        if item.passage_end and item.passage_end != item.passage_start:
+            where += f" 第 {item.passage_start}–{item.passage_end} 句"
+        else:
+            where += f" 第 {item.passage_start} 句"
+    return f"{head} {where}"
+
+
+def weekday_label(day: date) -> str:
+    return WEEKDAY_LABELS[day.weekday()]
+
+
+def plan_rows(doc: PlanDocument, catalog: Catalog) -> list[dict[str, Any]]:
+    """One row per item (the table on the page and the Excel sheet)."""
+    rows = []
+    for s in doc.sessions:
+        for pos, it in enumerate(s.items, start=1):
+            rows.append({
+                "日期": s.date, "星期": weekday_label(s.date), "节次": getattr(s, "slot", 0) + 1, "序号": pos,
+                "类型": KIND_LABELS.get(it.kind, it.kind), "内容": describe_item(it, catalog),
+                "篇目": _title(catalog, it.text_id), "章节": it.section or "",
+                "起句": it.passage_start, "止句": it.passage_end, "分钟": it.minutes,
+                "节日": getattr(s, "festival_key", None) or "",
+                "已完成": "是" if getattr(s, "done", False) else "",
+                "通过率": getattr(s, "pass_rate", None),
+            })
+    return rows
+
+
+def session_frame_rows(doc: PlanDocument, catalog: Catalog) -> list[dict[str, Any]]:
+    """One row per session (input of ``curriculum.charts.plan.build_plan_calendar_figure``)."""
+    out = []
+    for s in doc.sessions:
+        new = sum(it.minutes for it in s.items if it.kind == "new")
+        review = sum(it.minutes for it in s.items if it.kind == "review")
+        activity = sum(it.minutes for it in s.items if it.kind == "activity")
+        texts = [_title(catalog, it.text_id) for it in s.items if it.kind == "new" and it.text_id]
+        status = "已完成" if getattr(s, "done", False) else ("已锁定" if getattr(s, "locked", False) else "计划中")
+        if getattr(s, "festival_key", None):
+            status = "节日" if status == "计划中" else status
+        out.append({
+            "date": s.date, "slot": getattr(s, "slot", 0), "minutes": s.minutes, "new": new, "review": review,
+            "activity": activity, "status": status, "festival": getattr(s, "festival_key", None) or "",
+            "summary": "；".join(describe_item(it, catalog) + f"（{it.minutes} 分）" for it in s.items),
+            "texts": "、".join(dict.fromkeys(texts)),
+        })
+    return out
+
+
+def plan_json(doc: PlanDocument, catalog: Catalog, *, school_days: Sequence[date] = (),
+              skipped: Sequence[tuple[date, str]] = (), notes: Sequence[str] = ()) -> dict[str, Any]:
+    """The ``classics plan --format json`` document."""
+    return {
+        "title": doc.title,
+        "stage": doc.stage,
+        "sessions": [
+            {
+                "date": s.date.isoformat(),
+                "minutes": s.minutes,
+                "festival": getattr(s, "festival_key", None),
+                "items": [
+                    {
+                        "kind": it.kind, "label": it.label, "text_id": it.text_id, "minutes": it.minutes,
+                        "section": it.section, "passage_start": it.passage_start, "passage_end": it.passage_end,
+                        "text": passage_text(catalog, it),
+                    }
+                    for it in s.items
+                ],
+            }
+            for s in doc.sessions
+        ],
+        "school_days": [d.isoformat() for d in school_days],
+        "skipped": [{"date": d.isoformat(), "reason": r} for d, r in skipped],
+        "unscheduled": [
+            {"text_id": u.text_id, "section": u.section, "passage_start": u.passage_start,
+             "passage_end": u.passage_end}
+            if hasattr(u, "passage_start") and not hasattr(u, "items")
+            else {"date": u.date.isoformat(), "minutes": u.minutes,
+                  "items": [describe_item(it, catalog) for it in u.items]}
+            for u in doc.unscheduled
+        ],
+        "notes": list(notes),
+    }
+
+
+# --- iCalendar ---------------------------------------------------------------------
+
+def plan_ics(doc: PlanDocument, catalog: Catalog, *, stamp: datetime | None = None) -> bytes:
+    events = []
+    for s in doc.sessions:
+        start = datetime.combine(s.date, doc.reading_time) + timedelta(minutes=45 * (getattr(s, "slot", 0) or 0))
+        texts = [_title(catalog, it.text_id) for it in s.items if it.text_id]
+        summary = "经典诵读：" + ("、".join(dict.fromkeys(texts)) or "齐读")
+        description = "\n".join(f"{it.minutes} 分钟 · {describe_item(it, catalog)}" for it in s.items)
+        events.append(CalendarEvent(
+            uid=session_uid(doc.uid_prefix, s), start=start, end=start + timedelta(minutes=s.minutes),
+            summary=summary, description=description, location=doc.location, sequence=doc.sequence,
+            categories=("经典诵读",),
+        ))
+    return build_calendar(events, doc.title, stamp=stamp)
+
+
+# --- Excel -------------------------------------------------------------------------
+
+def coverage_rows(doc: PlanDocument, catalog: Catalog, text_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Per text: passages, passages planned, first introduced, review count, share of passages done."""
+    out = []
+    for tid in text_ids:
+        total = len(catalog.get(tid).passages) if tid in catalog else 0
+        planned: set[int] = set()
+        done: set[int] = set()
+        first: date | None = None
+        reviews = 0
+        for s in doc.sessions:
+            for it in s.items:
+                if it.text_id != tid or it.passage_start is None:
+                    continue
+                span = range(it.passage_start, (it.passage_end or it.passage_start) + 1)
+                if it.kind == "new":
+                    planned.update(span)
+                    first = first or s.date
+                    if getattr(s, "done", False):
+                        done.update(span)
+                elif it.kind == "review":
+                    reviews += 1
+        out.append({
+            "篇目": _title(catalog, tid), "编号": tid, "句数": total, "已排入": len(planned),
+            "首次新授": first, "复习次数": reviews, "完成比例": round(len(done) / total, 3) if total else 0.0,
+        })
+    return out
+
+
+def plan_xlsx(doc: PlanDocument, catalog: Catalog, text_ids: Sequence[str]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "计划"
+    rows = plan_rows(doc, catalog)
+    headers = list(rows[0].keys()) if rows else ["日期", "内容", "分钟"]
+    ws.append(headers)
+    for row in rows:
+        ws.append([row.get(h) for h in headers])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for col, width in zip("ABCDEFGHIJKLMN", (12, 6, 6, 6, 6, 48, 14, 12, 6, 6, 6, 14, 8, 8)):
+        ws.column_dimensions[col].width = width
+    for (cell,) in ws.iter_rows(min_row=2, min_col=1, max_col=1):
+        cell.number_format = "yyyy-mm-dd"
+    cov = wb.create_sheet("篇目进度")
+    crow = coverage_rows(doc, catalog, text_ids)
+    cheaders = ["篇目", "编号", "句数", "已排入", "首次新授", "复习次数", "完成比例"]
+    cov.append(cheaders)
+    for row in crow:
+        cov.append([row[h] for h in cheaders])
+    for cell in cov[1]:
+        cell.font = Font(bold=True)
+    for (cell,) in cov.iter_rows(min_row=2, min_col=7, max_col=7):
+        cell.number_format = "0%"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# --- printable plan ------------------------------------------------------------------
+
+def _annotator():
+    """Pinyin per character with the project's reading rules; stock pypinyin if the rules file is unusable."""
+    from curriculum import pinyin
+
+    try:
+        pinyin.readings()
+    except (pinyin.PinyinRulesError, OSError):
+        return lambda passage, entry, index: pinyin.plain_annotate(passage)
+    return lambda passage, entry, index: pinyin.annotate(
+        passage, text_id=entry.id, passage_index=index, classical=pinyin.is_classical(entry))
+
+
+def print_blocks(doc: PlanDocument, catalog: Catalog, *, start: date | None = None,
+                 end: date | None = None) -> list:
+    """The plan as ``PrintBlock``s: a heading per day, a note per item, the passages read that day."""
+    from curriculum.exports.printing import PrintBlock
+
+    annotate = None
+    if doc.stage in PINYIN_STAGES:
+        annotate = _annotator()
+    blocks = [PrintBlock("title", doc.title),
+              PrintBlock("subtitle", f"{STAGE_LABELS.get(doc.stage, doc.stage)} · 每日诵读 {doc.reading_time:%H:%M}")]
+    for s in doc.sessions:
+        if (start and s.date < start) or (end and s.date > end):
+            continue
+        blocks.append(PrintBlock("heading", f"{s.date:%Y年%m月%d日} {weekday_label(s.date)} · {s.minutes} 分钟"))
+        for it in s.items:
+            blocks.append(PrintBlock("note", f"{it.minutes} 分钟 · {describe_item(it, catalog)}"))
+            # New material and festival texts are printed in full; reviews are referenced.
+            if it.text_id and it.passage_start is not None and (it.kind == "new" or it.kind == "activity"):
+                entry = catalog.get(it.text_id) if it.text_id in catalog else None
+                if entry is None:
+                    continue
+                for idx in range(it.passage_start, (it.passage_end or it.passage_start) + 1):
+                    passage = entry.passages[idx - 1]
+                    if annotate is not None:
+                        pairs = annotate(passage, entry, idx - 1)
+                        blocks.append(PrintBlock("text", passage, tuple(pairs)))
+                    else:
+                        blocks.append(PrintBlock("text", passage))
+    return blocks
+
+
+def plan_html(doc: PlanDocument, catalog: Catalog, *, start: date | None = None, end: date | None = None) -> str:
+    from curriculum.exports.printing import render_html
+
+    return render_html(doc.title, print_blocks(doc, catalog, start=start, end=end))
+
+
+def plan_pdf(doc: PlanDocument, catalog: Catalog, *, start: date | None = None, end: date | None = None) -> bytes:
+    from curriculum.exports.printing import render_pdf
+
+    return render_pdf(doc.title, print_blocks(doc, catalog, start=start, end=end))

@@ -123,6 +123,7 @@ _BRACKET_NOTE = re.compile(r"\([^()]*\)")
 _PUNCTUATION = str.maketrans(
     {"?": "？", "!": "！", ":": "：", ";": "；", ",": "，", "「": "“", "」": "”", "『": "‘", "』": "’"}
 )
+_FULL_STOPS = "。！？"
 _SENTENCE_END = "。！？；"
 _CLOSERS = "”’」』）》"
 
@@ -146,13 +147,13 @@ def clean(text: str) -> str:
     return normalise_passage(simplified).translate(_PUNCTUATION)
 
 
-def sentences(text: str) -> list[str]:
-    """Split at 。！？； (keeping any closing quotes with the sentence)."""
+def sentences(text: str, ends: str = _SENTENCE_END) -> list[str]:
+    """Split after each of ``ends`` (default 。！？；), keeping closing quotes with the sentence."""
     out: list[str] = []
     start = 0
     i = 0
     while i < len(text):
-        if text[i] in _SENTENCE_END:
+        if text[i] in ends:
             j = i + 1
             while j < len(text) and text[j] in _CLOSERS:
                 j += 1
@@ -165,25 +166,35 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def split_passages(paragraph: str, limit: int = PASSAGE_LIMIT) -> list[str]:
-    """Pack whole sentences into passages of at most ``limit`` characters.
-
-    A paragraph within the limit stays whole; a single sentence longer than
-    the limit stays whole too (a sentence is never cut).
-    """
-    if len(paragraph) <= limit:
-        return [paragraph]
+def _pack(pieces: list[str], limit: int) -> list[str]:
     out: list[str] = []
     current = ""
-    for sentence in sentences(paragraph):
-        if current and len(current) + len(sentence) > limit:
+    for piece in pieces:
+        if current and len(current) + len(piece) > limit:
             out.append(current)
-            current = sentence
+            current = piece
         else:
-            current += sentence
+            current += piece
     if current:
         out.append(current)
     return out
+
+
+def split_passages(paragraph: str, limit: int = PASSAGE_LIMIT) -> list[str]:
+    """Pack whole sentences into passages of at most ``limit`` characters.
+
+    Full stops (。！？) are preferred: a semicolon only splits a full sentence
+    that is itself longer than the limit, so the two halves of a parallel
+    couplet ("两鬓风霜，途次早行之客；一蓑烟雨，溪边晚钓之翁。") stay together.
+    A paragraph within the limit stays whole, and so does a single clause
+    longer than the limit (a sentence is never cut elsewhere).
+    """
+    if len(paragraph) <= limit:
+        return [paragraph]
+    pieces: list[str] = []
+    for sentence in sentences(paragraph, _FULL_STOPS):
+        pieces.extend(sentences(sentence) if len(sentence) > limit else [sentence])
+    return _pack(pieces, limit)
 
 
 # --------------------------------------------------------------------------
@@ -210,33 +221,29 @@ def _s(text: str) -> str:
 
 @dataclass(frozen=True)
 class Paragraphs:
-    """A dict (or list of dicts) with ``paragraphs``; one section."""
+    """A dict with ``paragraphs`` (三字经, 大学 …): one section."""
 
     section: str
-    chapter: str | None = None  # for a list of {chapter, paragraphs}: pick this chapter
 
     def __call__(self, raw: Any) -> Extract:
-        if isinstance(raw, list):
-            items = [c for c in raw if self.chapter is None or _s(c.get("chapter", "")) == self.chapter]
-            if not items:
-                raise CorpusError(f"找不到章节“{self.chapter}”")
-            paragraphs = [p for c in items for p in c["paragraphs"]]
-        else:
-            paragraphs = raw["paragraphs"]
-        return Extract((RawSection(self.section, tuple(paragraphs)),))
+        return Extract((RawSection(self.section, tuple(raw["paragraphs"])),))
 
 
 @dataclass(frozen=True)
 class Chapters:
-    """A list of ``{chapter, paragraphs}`` (论语) or a dict whose ``content`` is one."""
+    """A list of ``{chapter, paragraphs}`` (论语) or a dict whose ``content`` is one (增广贤文)."""
 
-    rename: Callable[[str], str] = staticmethod(lambda title: title)  # type: ignore[assignment]
+    suffix: str = ""  # appended to chapter titles that lack it ("学而" → "学而篇")
 
     def __call__(self, raw: Any) -> Extract:
         chapters = raw["content"] if isinstance(raw, dict) else raw
-        return Extract(
-            tuple(RawSection(self.rename(_s(c["chapter"])), tuple(c["paragraphs"])) for c in chapters)
-        )
+        sections = []
+        for chapter in chapters:
+            title = _s(chapter["chapter"])
+            if self.suffix and not title.endswith(self.suffix):
+                title += self.suffix
+            sections.append(RawSection(title, tuple(chapter["paragraphs"])))
+        return Extract(tuple(sections))
 
 
 @dataclass(frozen=True)
@@ -380,19 +387,24 @@ class Poem:
 
 @dataclass(frozen=True)
 class Anthology:
-    """Several poems from one file, one section per poem (诗经选读): ``(title, group)`` pairs."""
+    """Several poems from one file, one section per poem (诗经选读): ``(title, group)`` pairs.
+
+    A title the file uses more than once (无衣 is in both 唐风 and 秦风) gets
+    its group in the section title: "无衣（秦风）".
+    """
 
     poems: tuple[tuple[str, str], ...]
 
     def __call__(self, raw: Any) -> Extract:
         sections = []
+        nodes = list(_walk_poems(raw))
         for title, group in self.poems:
-            matches = [
-                n for n in _walk_poems(raw) if title in _poem_titles(n) and _s(n.get("section", "")) == group
-            ]
+            named = [n for n in nodes if title in _poem_titles(n)]
+            matches = [n for n in named if _s(n.get("section", "")) == group]
             if len(matches) != 1:
                 raise CorpusError(f"“{title}（{group}）”应恰好出现一次，实际 {len(matches)} 次")
-            sections.append(RawSection(f"{title}（{group}）" if title == "无衣" else title, tuple(_poem_body(matches[0]))))
+            display = f"{title}（{group}）" if len(named) > 1 else title
+            sections.append(RawSection(display, tuple(_poem_body(matches[0]))))
         return Extract(tuple(sections))
 
 
@@ -489,10 +501,6 @@ def _poem(id: str, file: str, title: str, author: str, era: str, stages: tuple[s
     return Recipe(id=id, file=file, select=Poem(title, author), title=title, author=author, era=era, stages=stages, **kw)
 
 
-def _lunyu_title(chapter: str) -> str:
-    return chapter if chapter.endswith("篇") else f"{chapter}篇"
-
-
 RECIPES: tuple[Recipe, ...] = (
     # ---- 蒙学 -----------------------------------------------------------
     Recipe(
@@ -535,7 +543,7 @@ RECIPES: tuple[Recipe, ...] = (
     ),
     # ---- 四书 · 道德经 ---------------------------------------------------
     Recipe(
-        "lunyu", f"{CP}/论语/lunyu.json", Chapters(rename=_lunyu_title), (PU, J, S, U),
+        "lunyu", f"{CP}/论语/lunyu.json", Chapters(suffix="篇"), (PU, J, S, U),
         title="论语", author="孔子弟子及再传弟子", era="先秦",
         themes=("仁", "礼", "勤学", "孝", "修身", "师道", "诚信"), shouze=(2, 4, 5, 6),
         festivals=("chunjie", "world_book_day"), sizheng=(SIZHENG_TRADITION, SIZHENG_MORALS),

@@ -210,3 +210,13 @@ def test_every_fix_is_documented_and_changes_something():
 
 def test_chapter_numbers():
     assert [chinese_number(n) for n in (1, 10, 11, 20, 32, 81)] == ["一", "十", "十一", "二十", "三十二", "八十一"]
+
+
+def test_a_semicolon_couplet_stays_together_when_full_stops_suffice():
+    paragraph = "云对雨，雪对风，晚照对晴空。" * 4 + "人间清暑殿，天上广寒宫。" + "两鬓风霜，途次早行之客；一蓑烟雨，溪边晚钓之翁。"
+    pieces = split_passages(paragraph)
+    assert "".join(pieces) == paragraph
+    assert pieces[-1] == "两鬓风霜，途次早行之客；一蓑烟雨，溪边晚钓之翁。"
+    # A single sentence over the limit does split at its semicolons.
+    long_sentence = ("甲" * 50 + "；") * 2 + "乙" * 10 + "。"
+    assert split_passages(long_sentence) == ["甲" * 50 + "；", "甲" * 50 + "；" + "乙" * 10 + "。"]

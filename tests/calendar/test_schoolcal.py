@@ -210,3 +210,18 @@ def test_as_dict_is_json_ready():
         {"date": "2026-10-10", "timetable_weekday": 2, "makeup": True, "note": "调休上班（国庆节）"},
     ]
     assert data["skipped"] == [] and data["notes"] == []
+
+
+def test_summary_and_rows_for_the_page():
+    from curriculum.schoolcal import festival_rows, makeup_rows, skipped_rows, summary
+
+    cal = term("2026-09-28", "2026-10-31", closures=[Closure(D("2026-10-29"), D("2026-10-30"), "运动会")])
+    assert summary(cal) == {"上课日": 19, "放假（工作日）": 5, "调休/补课上课": 1, "学校停课": 2}
+    assert [r["原因"] for r in skipped_rows(cal, closures=True)] == ["学校停课：运动会"] * 2
+    assert len(skipped_rows(cal, closures=False)) == 5
+    assert makeup_rows(cal) == [{"日期": "2026-10-10", "星期": "周六", "按课表": "周三", "说明": "调休上班（国庆节）"}]
+    rows = festival_rows(cal, {"shuidiao_getou": "水调歌头"})
+    assert [(r["节日"], r["当天上课"]) for r in rows] == [("国庆节", "否"), ("重阳节", "否")]
+    rows = festival_rows(term("2026-09-01", "2026-09-30"), {"shishuo": "师说"})
+    teachers = next(r for r in rows if r["节日"] == "教师节")
+    assert teachers["当天上课"] == "是" and teachers["推荐篇目"] == "《师说》"

@@ -1,0 +1,77 @@
+"""``classics plan`` with the real catalog and school calendar (no database)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import openpyxl
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from curriculum.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_plan_json_for_an_autumn_term():
+    result = run("plan", "--stage", "primary_lower", "--start", "2026-09-01", "--end", "2027-01-22")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"sessions", "school_days", "skipped", "unscheduled", "notes"}
+    days = data["school_days"]
+    # National Day week and 中秋 are not school days; every school day has one session.
+    assert "2026-10-01" not in days and "2026-09-25" not in days
+    assert {s["date"] for s in data["sessions"]} == set(days)
+    assert {"date": "2026-10-01", "reason": "国庆节"} in data["skipped"]
+    for s in data["sessions"]:
+        assert sum(i["minutes"] for i in s["items"]) == s["minutes"] == 30
+    first = data["sessions"][0]["items"][0]
+    assert first["kind"] == "new" and first["text_id"] == "dizigui"
+    assert first["text"].startswith("弟子规，圣人训")
+    # 教师节 (9/10, a Thursday) features its text.
+    teachers = next(s for s in data["sessions"] if s["date"] == "2026-09-10")
+    assert teachers["festival"] == "teachers_day"
+    assert teachers["items"][0]["text_id"] == "shishuo"
+
+
+def test_plan_rejects_bad_stage_text_and_short_sessions_in_chinese():
+    bad = run("plan", "--stage", "nursery", "--start", "2026-09-01", "--end", "2026-12-31")
+    assert bad.exit_code == 1 and "未知学段" in bad.output
+    bad = run("plan", "--stage", "junior", "--texts", "lunyu,nope", "--start", "2026-09-01", "--end", "2026-12-31")
+    assert bad.exit_code == 1 and "nope" in bad.output
+    bad = run("plan", "--stage", "junior", "--minutes", "20", "--start", "2026-09-01", "--end", "2026-12-31")
+    assert bad.exit_code == 1 and "半小时" in bad.output
+    bad = run("plan", "--stage", "junior", "--start", "2026-13-01", "--end", "2026-12-31")
+    assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.output
+
+
+def test_plan_ics_and_xlsx_files(tmp_path):
+    ics_path = tmp_path / "plan.ics"
+    result = run("plan", "--stage", "junior", "--start", "2026-09-01", "--end", "2026-09-30", "--format", "ics",
+                 "--out", str(ics_path), "--reading-time", "08:00")
+    assert result.exit_code == 0, result.output
+    events = Calendar.from_ical(ics_path.read_bytes()).walk("VEVENT")
+    assert events and str(events[0]["UID"]) == "plan-junior-20260901-20260901@classics-planner"
+    assert events[0].decoded("DTSTART").hour == 8
+    xlsx_path = tmp_path / "plan.xlsx"
+    result = run("plan", "--stage", "junior", "--texts", "lunyu", "--start", "2026-09-01", "--end", "2026-09-30",
+                 "--format", "xlsx", "--out", str(xlsx_path))
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_path.read_bytes()))
+    assert wb.sheetnames == ["计划", "篇目进度"]
+    assert wb["篇目进度"]["B2"].value == "lunyu"
+
+
+def test_plan_friday_recitation_check_pattern():
+    result = run("plan", "--stage", "primary_middle", "--start", "2026-09-07", "--end", "2026-09-18",
+                 "--pattern", "4=recitation_check")
+    data = json.loads(result.output)
+    fridays = [s for s in data["sessions"] if date.fromisoformat(s["date"]).weekday() == 4]
+    assert fridays
+    for s in fridays:
+        assert not [i for i in s["items"] if i["kind"] == "new"]
+        assert any(i["label"] == "背诵检查" for i in s["items"])

@@ -1,0 +1,365 @@
+"""Pinyin for the reader: pypinyin plus a curated table of classical readings.
+
+pypinyin is phrase-aware but reads modern Mandarin: 不亦说乎 comes out
+``shuō``, 首孝弟 ``dì``, 子曰 ``zi``. Classical texts need the readings every
+edition prints (``yuè``, ``tì``, ``zǐ``). Those live as data in
+``data/pinyin_readings.yaml`` (see its header for the rule kinds and sources):
+
+* phrase rules — a phrase and the pinyin of its characters, applied wherever
+  the phrase occurs (optionally only in given texts, or only in classical
+  texts), longest phrase first;
+* position rules — one character of one passage of one text, for the few
+  readings no phrase can pin down.
+
+Rules never touch pypinyin's global dictionaries: pypinyin runs unchanged and
+the rules are laid over its output, so other users of pypinyin in the same
+process see the stock behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+from pypinyin import Style, pinyin
+
+from curriculum import PROJECT_DIR
+from curriculum.catalog.schema import TextEntry
+
+READINGS_PATH = PROJECT_DIR / "data" / "pinyin_readings.yaml"
+#: Reference pinyin of 千字文 (chinese-poetry, ``spells``), bundled as a test fixture.
+QIANZIWEN_REFERENCE_PATH = PROJECT_DIR / "tests" / "fixtures" / "qianziwen_reference.json"
+
+Pair = tuple[str, str]
+
+_HANZI = re.compile(
+    "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]"
+)
+_HANZI_RUN = re.compile(_HANZI.pattern + "+")
+# A tone-marked syllable (or a toneless one, for the rare neutral readings).
+_SYLLABLE = re.compile(r"^[a-zü\u0101\u00e1\u01ce\u00e0\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec"
+                       r"\u014d\u00f3\u01d2\u00f2\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u00ea"
+                       r"\u1e3f\u0144\u0148\u01f9]+$")
+
+
+def is_hanzi(char: str) -> bool:
+    """True for a CJK ideograph (the characters that get pinyin)."""
+    return bool(_HANZI.fullmatch(char))
+
+
+class PinyinRulesError(ValueError):
+    """The readings table is malformed; the message names the file and the rule."""
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    phrase: str
+    readings: tuple[str, ...]
+    texts: tuple[str, ...] = ()  # empty: every text
+    classical: bool = False  # only in classical (traditional-culture) texts
+    note: str = ""
+    line: int = 0  # rule number in the file, for messages
+
+    def applies_to(self, text_id: str | None, classical: bool) -> bool:
+        if self.texts and text_id not in self.texts:
+            return False
+        if self.classical and not classical:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class PositionRule:
+    text: str
+    passage: int  # 0-based index into TextEntry.passages
+    offset: int  # 0-based index into the passage string (punctuation counted)
+    char: str  # the character expected there, so a changed catalog is noticed
+    reading: str
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Readings:
+    phrases: tuple[PhraseRule, ...]  # longest phrase first
+    positions: dict[tuple[str, int, int], PositionRule] = field(default_factory=dict)
+
+
+def _check_syllables(where: str, readings: Sequence[str]) -> None:
+    for syllable in readings:
+        if not _SYLLABLE.match(syllable):
+            raise PinyinRulesError(f"{where}：拼音“{syllable}”不是带声调符号的音节")
+
+
+def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
+    """Validate the loaded YAML of the readings table; every problem names the file and the rule."""
+    if not isinstance(data, dict):
+        raise PinyinRulesError(f"{source}：顶层应为包含 phrases 和 positions 的映射")
+    unknown = set(data) - {"phrases", "positions"}
+    if unknown:
+        raise PinyinRulesError(f"{source}：不认识的键 {'、'.join(sorted(unknown))}")
+    phrases: list[PhraseRule] = []
+    seen: dict[tuple[str, tuple[str, ...], bool], int] = {}
+    for number, item in enumerate(data.get("phrases") or [], start=1):
+        where = f"{source} · phrases 第 {number} 条"
+        if not isinstance(item, dict) or not {"phrase", "pinyin"} <= set(item):
+            raise PinyinRulesError(f"{where}：需要 phrase 和 pinyin 两个字段")
+        extra = set(item) - {"phrase", "pinyin", "texts", "classical", "note"}
+        if extra:
+            raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
+        phrase = str(item["phrase"])
+        where = f"{where}（{phrase}）"
+        if not phrase or not all(is_hanzi(c) for c in phrase):
+            raise PinyinRulesError(f"{where}：短语只能由汉字组成（不含标点和空格）")
+        readings = tuple(str(item["pinyin"]).split())
+        if len(readings) != len(phrase):
+            raise PinyinRulesError(f"{where}：{len(phrase)} 个字，却有 {len(readings)} 个拼音")
+        _check_syllables(where, readings)
+        texts = item.get("texts") or []
+        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+            raise PinyinRulesError(f"{where}：texts 应为书目编号列表")
+        classical = item.get("classical", False)
+        if not isinstance(classical, bool):
+            raise PinyinRulesError(f"{where}：classical 应为 true 或 false")
+        key = (phrase, tuple(sorted(texts)), classical)
+        if key in seen:
+            raise PinyinRulesError(f"{where}：与第 {seen[key]} 条重复")
+        seen[key] = number
+        phrases.append(PhraseRule(phrase, readings, tuple(texts), classical, str(item.get("note", "")), number))
+
+    positions: dict[tuple[str, int, int], PositionRule] = {}
+    for number, item in enumerate(data.get("positions") or [], start=1):
+        where = f"{source} · positions 第 {number} 条"
+        needed = {"text", "passage", "offset", "char", "pinyin"}
+        if not isinstance(item, dict) or not needed <= set(item):
+            raise PinyinRulesError(f"{where}：需要 text、passage、offset、char、pinyin 五个字段")
+        extra = set(item) - needed - {"note"}
+        if extra:
+            raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
+        passage, offset = item["passage"], item["offset"]
+        if not isinstance(passage, int) or not isinstance(offset, int) or passage < 0 or offset < 0:
+            raise PinyinRulesError(f"{where}：passage 和 offset 应为从 0 起的整数")
+        char = str(item["char"])
+        if len(char) != 1 or not is_hanzi(char):
+            raise PinyinRulesError(f"{where}：char 应为一个汉字")
+        reading = str(item["pinyin"])
+        _check_syllables(where, [reading])
+        key = (str(item["text"]), passage, offset)
+        if key in positions:
+            raise PinyinRulesError(f"{where}：与第 {positions[key].line} 条位置相同")
+        positions[key] = PositionRule(key[0], passage, offset, char, reading, str(item.get("note", "")), number)
+
+    # Longest phrase first, and text-limited before general, so the most specific rule wins.
+    phrases.sort(key=lambda r: (-len(r.phrase), not r.texts, not r.classical, r.line))
+    return Readings(tuple(phrases), positions)
+
+
+def load_readings(path: str | Path) -> Readings:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise PinyinRulesError(f"{path.name}：文件不存在") from exc
+    except yaml.YAMLError as exc:
+        raise PinyinRulesError(f"{path.name}：YAML 格式错误：{exc}") from exc
+    return parse_readings(data, path.name)
+
+
+@lru_cache(maxsize=1)
+def readings() -> Readings:
+    """The shipped readings table, loaded and validated once."""
+    return load_readings(READINGS_PATH)
+
+
+def _pypinyin(text: str) -> list[str]:
+    """pypinyin's phrase-aware reading per character ("" for anything that is not Hanzi)."""
+    out = [
+        item[0] if item else ""
+        for item in pinyin(
+            text,
+            style=Style.TONE,
+            heteronym=False,
+            neutral_tone_with_five=False,
+            errors=lambda chunk: [""] * len(chunk),
+        )
+    ]
+    if len(out) != len(text):  # pypinyin grouped something unexpectedly: go character by character
+        out = [_pypinyin(ch)[0] if is_hanzi(ch) else "" for ch in text]
+    return [r if is_hanzi(ch) else "" for ch, r in zip(text, out)]
+
+
+def plain_annotate(text: str) -> list[Pair]:
+    """Stock pypinyin, no classical readings — the baseline the rules are measured against."""
+    return list(zip(text, _pypinyin(text)))
+
+
+def annotate(
+    text: str,
+    *,
+    text_id: str | None = None,
+    passage_index: int | None = None,
+    classical: bool = False,
+) -> list[Pair]:
+    """Per character ``(char, pinyin)`` with tone marks, e.g. ``("说", "yuè")``; non-Hanzi get ``""``.
+
+    Phrase rules apply wherever their phrase occurs within a run of Hanzi
+    (punctuation ends a phrase, so 无限好，德日进 is no match for 好德); rules limited
+    to texts apply only when ``text_id`` is one of them, rules marked
+    classical only when ``classical`` is true. Position rules apply when
+    ``text_id`` and ``passage_index`` are given.
+    """
+    table = readings()
+    result = _pypinyin(text)
+    rules = [r for r in table.phrases if r.applies_to(text_id, classical)]
+    # A phrase never spans punctuation: 无限好，德日进 must not match 好德.
+    for run in _HANZI_RUN.finditer(text):
+        chars = run.group()
+        fixed = [False] * len(chars)
+        for rule in rules:
+            start = chars.find(rule.phrase)
+            while start != -1:
+                for k, reading in enumerate(rule.readings):
+                    if not fixed[start + k]:  # a longer rule already decided this one
+                        result[run.start() + start + k] = reading
+                        fixed[start + k] = True
+                start = chars.find(rule.phrase, start + 1)
+    if text_id is not None and passage_index is not None:
+        for (tid, pidx, offset), rule in table.positions.items():
+            if tid == text_id and pidx == passage_index and offset < len(text) and text[offset] == rule.char:
+                result[offset] = rule.reading
+    return list(zip(text, result))
+
+
+def is_classical(entry: TextEntry) -> bool:
+    """Classical readings (no modern neutral tones, 古读) apply to traditional-culture texts."""
+    return entry.category == "traditional"
+
+
+def annotate_text(entry: TextEntry) -> list[list[Pair]]:
+    """One list of ``(char, pinyin)`` per passage, in ``entry.passages`` order, with every rule applied."""
+    classical = is_classical(entry)
+    return [
+        annotate(passage, text_id=entry.id, passage_index=index, classical=classical)
+        for index, passage in enumerate(entry.passages)
+    ]
+
+
+def stale_position_rules(entries: Sequence[TextEntry]) -> list[str]:
+    """Position rules that no longer point at their character (the catalog text changed)."""
+    by_id = {e.id: e for e in entries}
+    problems = []
+    for rule in readings().positions.values():
+        entry = by_id.get(rule.text)
+        if entry is None:
+            problems.append(f"positions 第 {rule.line} 条：书目中没有“{rule.text}”")
+            continue
+        passages = entry.passages
+        if rule.passage >= len(passages):
+            problems.append(f"positions 第 {rule.line} 条：{rule.text} 只有 {len(passages)} 段")
+            continue
+        text = passages[rule.passage]
+        if rule.offset >= len(text) or text[rule.offset] != rule.char:
+            found = text[rule.offset] if rule.offset < len(text) else "（越界）"
+            problems.append(
+                f"positions 第 {rule.line} 条：{rule.text} 第 {rule.passage} 段第 {rule.offset} 字"
+                f"应为“{rule.char}”，实为“{found}”"
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- agreement
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Reference pinyin: Hanzi (Simplified) and one syllable per Hanzi."""
+
+    title: str
+    chars: str
+    spells: tuple[str, ...]
+
+
+def load_reference(path: str | Path = QIANZIWEN_REFERENCE_PATH) -> Reference:
+    """Read a chinese-poetry style file (``paragraphs`` + ``spells`` per line), converted to Simplified."""
+    import opencc
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    convert = opencc.OpenCC("t2s").convert
+    chars: list[str] = []
+    spells: list[str] = []
+    for number, (line, spell) in enumerate(zip(data["paragraphs"], data["spells"], strict=True), start=1):
+        line_chars = [c for c in convert(line) if is_hanzi(c)]
+        syllables = spell.split()
+        if len(line_chars) != len(syllables):
+            raise ValueError(f"{Path(path).name} 第 {number} 行：{len(line_chars)} 个字，{len(syllables)} 个拼音")
+        chars.extend(line_chars)
+        spells.extend(syllables)
+    return Reference(convert(data.get("title", "")), "".join(chars), tuple(spells))
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    index: int  # position among the Hanzi, 0-based
+    char: str
+    got: str
+    expected: str
+    context: str  # the passage it is in
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    total: int
+    agree: int
+    mismatches: list[Mismatch]
+    variants: list[tuple[int, str, str]] = field(default_factory=list)  # (index, text char, reference char)
+
+    @property
+    def ratio(self) -> float:
+        return self.agree / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "agree": self.agree,
+            "ratio": round(self.ratio, 6),
+            "mismatches": [m.__dict__ for m in self.mismatches],
+            "variants": [{"index": i, "char": c, "reference_char": r} for i, c, r in self.variants],
+        }
+
+
+def agreement_with_reference(
+    annotated: Sequence[Sequence[Pair]],
+    reference: Reference,
+) -> AgreementReport:
+    """Per-character agreement of ``annotated`` passages with ``reference``.
+
+    The two are aligned Hanzi by Hanzi, in order, ignoring punctuation (the
+    catalog pairs lines into punctuated couplets; the reference has bare
+    lines); a different form of the same character at a position (崐/昆) is
+    listed in ``variants`` and still compared. Tone marks count: ``shang`` ≠
+    ``shāng``.
+    """
+    flat: list[tuple[str, str, str]] = []
+    for passage in annotated:
+        text = "".join(c for c, _ in passage)
+        flat.extend((c, r, text) for c, r in passage if is_hanzi(c))
+    if len(flat) != len(reference.chars):
+        raise ValueError(f"字数不一致：正文 {len(flat)} 字，参考注音 {len(reference.chars)} 字")
+    mismatches = []
+    variants = []
+    for index, ((char, got, context), ref_char, expected) in enumerate(
+        zip(flat, reference.chars, reference.spells)
+    ):
+        if char != ref_char:
+            # Same position, another form of the character (the catalog
+            # normalises e.g. 崐 → 昆): still compared, but reported.
+            variants.append((index, char, ref_char))
+        if unicodedata.normalize("NFC", got) != unicodedata.normalize("NFC", expected):
+            mismatches.append(Mismatch(index, char, got, expected, context))
+    return AgreementReport(len(flat), len(flat) - len(mismatches), mismatches, variants)

@@ -71,10 +71,11 @@ def online_summary(start: dt.datetime | None, end: dt.datetime | None, as_json: 
     """各渠道的节目数与浏览、点赞、评论、转发合计（每个节目取最新一次统计）。"""
     start_date = start.date() if start else None
     end_date = end.date() if end else None
-    if start_date and end_date and end_date < start_date:
-        fail(f"--end（{end_date}）早于 --start（{start_date}）")
     with session_scope() as session:
-        rows = on.online_summary(start_date, end_date, session=session)
+        try:
+            rows = on.online_summary(start_date, end_date, session=session)
+        except OutreachError as err:
+            fail(f"--start/--end：{err}")
     if as_json:
         echo_json(
             {

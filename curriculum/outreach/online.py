@@ -307,6 +307,8 @@ def online_summary(
     start: dt.date | None = None, end: dt.date | None = None, *, session: Session
 ) -> list[ChannelTotals]:
     """Per channel (all six, in fixed order): items published in ``[start, end]`` and their latest counts."""
+    if start is not None and end is not None and end < start:
+        raise OutreachError(f"结束日期（{end}）早于开始日期（{start}）", "end")
     totals = {key: dict(items=0, **{m: 0 for m in METRICS}) for key in CHANNELS}
     for row in list_items(session=session, start=start, end=end):
         bucket = totals.setdefault(row.channel, dict(items=0, **{m: 0 for m in METRICS}))
@@ -320,6 +322,12 @@ def summary_frame(rows: Iterable[ChannelTotals]) -> pd.DataFrame:
     """English columns ``channel, label, items, views, likes, comments, shares`` (for charts and JSON)."""
     columns = ["channel", "label", "items", *METRICS]
     return pd.DataFrame.from_records([vars(r) for r in rows], columns=columns)
+
+
+def summary_display_frame(rows: Iterable[ChannelTotals]) -> pd.DataFrame:
+    """The channel summary as shown to users (Chinese column names)."""
+    columns = {"label": "渠道", "items": "节目数", **METRICS}
+    return summary_frame(rows)[list(columns)].rename(columns=columns)
 
 
 def activity_counts(

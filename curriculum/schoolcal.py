@@ -22,6 +22,11 @@ How the package is used (holidays 0.108):
   the statutory holidays alone (no guessed 补假 or 调休), and
   ``TermCalendar.notes`` says so in Chinese.
 
+Only the ``public`` category is used. The package's ``half_day`` category
+(妇女节, 五四青年节, 六一儿童节, 建军节 — half days off for particular groups)
+is not applied: whether a school gives 六一 afternoon off is the school's own
+decision, recorded as a closure.
+
 Which timetable an official make-up day follows: the weekday of the day off it
 pays for (2026-09-20, a Sunday, is worked for Tuesday 2026-10-06, so it runs
 the Tuesday timetable) — that is how the notices pair the days and how schools

@@ -225,3 +225,42 @@ def test_summary_and_rows_for_the_page():
     rows = festival_rows(term("2026-09-01", "2026-09-30"), {"shishuo": "师说"})
     teachers = next(r for r in rows if r["节日"] == "教师节")
     assert teachers["当天上课"] == "是" and teachers["推荐篇目"] == "《师说》"
+
+
+# Official make-up working days (调休上班) from the State Council notices.
+OFFICIAL_MAKEUP_DAYS = {
+    2024: ["2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12"],
+    2025: ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"],
+    2026: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"],
+}
+
+
+@pytest.mark.parametrize("year", sorted(OFFICIAL_MAKEUP_DAYS))
+def test_official_makeup_days_by_year(year):
+    cal = term(f"{year}-01-01", f"{year}-12-31")
+    assert [d.date.isoformat() for d in cal.days if d.makeup] == OFFICIAL_MAKEUP_DAYS[year]
+    assert all(d.note.startswith("调休上班（") for d in cal.days if d.makeup)
+
+
+@pytest.mark.parametrize("year", [2019, 2020, 2023, 2024, 2025, 2026])
+def test_school_days_are_exactly_the_official_working_days(year):
+    """Without school changes, a school day is what holidays.China calls a working day."""
+    import holidays
+
+    cn = holidays.China(years=range(year - 1, year + 2), language="zh_CN")
+    cal = term(f"{year}-01-01", f"{year}-12-31")
+    school = set(cal.school_dates)
+    for n in range(365):
+        day = D(f"{year}-01-01").fromordinal(D(f"{year}-01-01").toordinal() + n)
+        if day.year != year:
+            break
+        assert (day in school) == cn.is_working_day(day), day
+
+
+def test_2024_spring_festival_week():
+    cal = term("2024-02-05", "2024-02-18")
+    assert [d.date.isoformat() for d in cal.days] == [
+        "2024-02-05", "2024-02-06", "2024-02-07", "2024-02-08", "2024-02-09", "2024-02-18",
+    ]
+    # 2024-02-18 (Sunday) is worked for Friday 2-16 → Friday timetable.
+    assert cal.day_on(D("2024-02-18")).timetable_weekday == 4

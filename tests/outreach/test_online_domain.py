@@ -224,3 +224,16 @@ def test_seed_demo_is_idempotent_and_spans_every_channel(session):
     totals = _totals(session)
     assert all(t.items >= 1 for t in totals.values())
     assert sum(t.views for t in totals.values()) > 0
+
+
+def test_summary_range_must_not_end_before_it_starts(session):
+    with pytest.raises(OutreachError, match=r"结束日期（2026-05-01）早于开始日期（2026-06-01）"):
+        on.online_summary(D(2026, 6, 1), D(2026, 5, 1), session=session)
+
+
+def test_summary_display_frame_speaks_chinese(session):
+    item = _item(session)
+    _metrics(session, item.id, NOW, 42, likes=3)
+    frame = on.summary_display_frame(on.online_summary(session=session)).set_index("渠道")
+    assert list(frame.columns) == ["节目数", "浏览量", "点赞", "评论", "转发"]
+    assert (frame.loc["公众号", "节目数"], frame.loc["公众号", "浏览量"], frame.loc["电台", "节目数"]) == (1, 42, 0)

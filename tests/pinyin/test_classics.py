@@ -1,0 +1,97 @@
+"""Well-known 多音字 of the classics, read as every annotated edition prints them.
+
+``assert_reading(text_id, phrase, reading, at=k)``: in the catalog text, the
+k-th character (0-based) of the first place ``phrase`` occurs reads
+``reading`` — with the pinyin the reader and ``classics pinyin`` show.
+"""
+
+import pytest
+
+from curriculum.pinyin import annotate_text
+
+
+@pytest.fixture(scope="module")
+def assert_reading(catalog):
+    cache = {}
+
+    def check(text_id, phrase, reading, *, at):
+        entry = catalog.get(text_id)
+        if text_id not in cache:
+            cache[text_id] = annotate_text(entry)
+        for passage, pairs in zip(entry.passages, cache[text_id]):
+            start = passage.find(phrase)
+            if start != -1:
+                char, got = pairs[start + at]
+                assert (char, got) == (phrase[at], reading), f"{text_id}“{passage}”"
+                return
+        raise AssertionError(f"{text_id} 中没有“{phrase}”")
+
+    return check
+
+
+def test_dizigui(assert_reading):
+    assert_reading("dizigui", "首孝弟", "tì", at=2)
+    assert_reading("dizigui", "弟子规", "dì", at=0)
+    assert_reading("dizigui", "兄道友，弟道恭", "dì", at=4)
+    assert_reading("dizigui", "应勿缓", "yìng", at=0)
+    assert_reading("dizigui", "晨则省", "xǐng", at=2)
+    assert_reading("dizigui", "亲所好", "hào", at=2)
+    assert_reading("dizigui", "亲所恶", "wù", at=2)
+    assert_reading("dizigui", "朝起早", "zhāo", at=0)
+    assert_reading("dizigui", "长者先", "zhǎng", at=0)
+    assert_reading("dizigui", "彼说长", "cháng", at=2)
+    assert_reading("dizigui", "年方少", "shào", at=2)
+    assert_reading("dizigui", "下称家", "chèn", at=1)
+    assert_reading("dizigui", "苟擅为，子道亏", "zǐ", at=4)
+    assert_reading("dizigui", "无限好；德日进", "hǎo", at=2)
+
+
+def test_sanzijing(assert_reading):
+    assert_reading("sanzijing", "首孝弟", "tì", at=2)
+    assert_reading("sanzijing", "弟于长", "tì", at=0)
+    assert_reading("sanzijing", "弟于长", "zhǎng", at=2)
+    assert_reading("sanzijing", "子不学", "zǐ", at=0)
+    assert_reading("sanzijing", "择邻处", "chǔ", at=2)
+    assert_reading("sanzijing", "玉不琢", "zhuó", at=2)
+    assert_reading("sanzijing", "方少时", "shào", at=1)
+    assert_reading("sanzijing", "礼乐备", "yuè", at=1)
+    assert_reading("sanzijing", "尚游说", "shuì", at=2)
+    assert_reading("sanzijing", "八百载", "zǎi", at=2)
+    assert_reading("sanzijing", "最长久", "cháng", at=1)
+    assert_reading("sanzijing", "乃曾子", "zēng", at=1)
+    assert_reading("sanzijing", "朝于斯", "zhāo", at=0)
+
+
+def test_lunyu(assert_reading):
+    assert_reading("lunyu", "不亦说乎", "yuè", at=2)
+    assert_reading("lunyu", "不亦乐乎", "lè", at=2)
+    assert_reading("lunyu", "其为人也孝弟", "tì", at=5)
+    assert_reading("lunyu", "而好犯上者", "hào", at=1)
+    assert_reading("lunyu", "吾日三省吾身", "xǐng", at=3)
+    assert_reading("lunyu", "出则弟", "tì", at=2)
+    assert_reading("lunyu", "朝闻道", "zhāo", at=0)
+    assert_reading("lunyu", "事君数", "shuò", at=2)
+    assert_reading("lunyu", "知者乐水", "yào", at=2)
+    assert_reading("lunyu", "知者乐水", "zhì", at=0)
+    assert_reading("lunyu", "唯仁者能好人，能恶人", "wù", at=8)
+    assert_reading("lunyu", "子曰", "zǐ", at=0)
+    assert_reading("lunyu", "成事不说", "shuō", at=3)
+    assert_reading("lunyu", "子路不说", "yuè", at=3)
+
+
+def test_qianziwen(assert_reading):
+    assert_reading("qianziwen", "辰宿列张", "xiù", at=1)
+    assert_reading("qianziwen", "律吕调阳", "tiáo", at=2)
+    assert_reading("qianziwen", "乐殊贵贱", "yuè", at=0)
+    assert_reading("qianziwen", "说感武丁", "yuè", at=0)
+    assert_reading("qianziwen", "化被草木", "pī", at=1)
+    assert_reading("qianziwen", "渠荷的历", "dì", at=2)
+
+
+def test_other_texts(assert_reading):
+    assert_reading("manjianghong_nufachongguan", "怒发冲冠", "fà", at=1)
+    assert_reading("chunwang_dufu", "不胜簪", "shēng", at=1)
+    assert_reading("chusai_wangchangling", "飞将", "jiàng", at=1)
+    assert_reading("daxue", "如好好色", "hǎo", at=2)
+    # a modern text keeps modern readings: no classical 子 zǐ there
+    assert_reading("zhongxiaoxuesheng_shouze_2015", "及时还", "huán", at=2)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from curriculum.calendar_store import CalendarError, list_schools, list_terms, term_calendar
+from curriculum.calendar_store import (
+    CalendarError,
+    add_closure,
+    add_makeup_day,
+    delete_adjustment,
+    describe_adjustment,
+    list_schools,
+    list_terms,
+    term_calendar,
+)
 from curriculum.cli.common import echo_json, fail, session_scope
 from curriculum.schoolcal import WEEKDAY_NAMES, TermCalendar, build_term_calendar
 
@@ -84,6 +93,58 @@ def terms(as_json: bool) -> None:
         click.echo("还没有学期。可先运行 classics seed demo 载入演示数据。")
     for r in rows:
         click.echo(f"{r['term_id']:>4}  {r['school']}  {r['name']}  {r['start']} 至 {r['end']}")
+
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+_WEEKDAYS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4}
+
+
+@calendar.command("add-closure")
+@click.argument("term_id", type=int)
+@click.argument("start", type=_DATE)
+@click.argument("end", type=_DATE)
+@click.argument("reason")
+def add_closure_cmd(term_id: int, start, end, reason: str) -> None:
+    """学校停课：学期 TERM_ID 从 START 到 END（含两端）因 REASON 停课。"""
+    with session_scope() as session:
+        try:
+            row = add_closure(term_id, start.date(), end.date(), reason, session=session)
+        except CalendarError as err:
+            fail(str(err))
+        click.echo(f"已添加（编号 {row.id}）：{describe_adjustment(row)}")
+
+
+@calendar.command("add-makeup")
+@click.argument("term_id", type=int)
+@click.argument("day", type=_DATE)
+@click.option(
+    "--timetable",
+    type=click.Choice(list(_WEEKDAYS)),
+    default="1",
+    show_default=True,
+    help="按周几的课表上课（1=周一 … 5=周五）。",
+)
+@click.argument("reason", required=False, default="")
+def add_makeup_cmd(term_id: int, day, timetable: str, reason: str) -> None:
+    """学校补课：学期 TERM_ID 的 DAY（通常是周六）上课，说明为 REASON。"""
+    with session_scope() as session:
+        try:
+            row = add_makeup_day(term_id, day.date(), _WEEKDAYS[timetable], reason, session=session)
+        except CalendarError as err:
+            fail(str(err))
+        click.echo(f"已添加（编号 {row.id}）：{describe_adjustment(row)}")
+
+
+@calendar.command("delete-adjustment")
+@click.argument("adjustment_id", type=int)
+def delete_adjustment_cmd(adjustment_id: int) -> None:
+    """删除一条学校停课或补课记录（编号见 add-closure / add-makeup 的输出）。"""
+    with session_scope() as session:
+        try:
+            delete_adjustment(adjustment_id, session=session)
+        except CalendarError as err:
+            fail(str(err))
+    click.echo(f"已删除编号 {adjustment_id}。")
 
 
 COMMANDS = [calendar]

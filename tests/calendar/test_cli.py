@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from click.testing import CliRunner
 
@@ -88,3 +89,34 @@ def test_calendar_term_from_the_database(app_env):
     assert {"date": "2026-11-12", "reason": "学校停课：期中考试"} in data["skipped"]
     missing = run("calendar", "term", "999")
     assert missing.exit_code == 1 and "找不到" in missing.output
+
+
+def test_calendar_closure_and_makeup_commands(app_env):
+    from sqlmodel import Session
+
+    from curriculum.calendar_store import create_school, create_term
+    from curriculum.db import make_engine
+
+    engine = make_engine(app_env)
+    with Session(engine) as session:
+        school = create_school("甲小学", session=session)
+        term_id = create_term(school.id, "秋季", date(2026, 9, 1), date(2027, 1, 22), session=session).id
+    engine.dispose()
+
+    def school_days() -> int:
+        return len(json.loads(run("calendar", "term", str(term_id), "--json").output)["school_days"])
+
+    before = school_days()
+    added = run("calendar", "add-closure", str(term_id), "2026-11-12", "2026-11-13", "期中考试")
+    assert added.exit_code == 0, added.output
+    assert "停课 2026-11-12 至 2026-11-13：期中考试" in added.output
+    assert school_days() == before - 2
+    makeup = run("calendar", "add-makeup", str(term_id), "2026-11-14", "--timetable", "1", "考试补课")
+    assert makeup.exit_code == 0 and "按周一课表" in makeup.output
+    assert school_days() == before - 1
+    bad = run("calendar", "add-makeup", str(term_id), "2026-11-16")
+    assert bad.exit_code == 1 and "本来就要上课" in bad.output
+    adjustment_id = added.output.split("编号 ")[1].split("）")[0]
+    assert run("calendar", "delete-adjustment", adjustment_id).exit_code == 0
+    assert school_days() == before + 1
+    assert run("calendar", "delete-adjustment", adjustment_id).exit_code == 1

@@ -27,11 +27,13 @@ Rules (each is tested in ``tests/planner/test_engine.py``):
   (oldest first, then by introduction). The first review that does not fit
   and every review after it are postponed to the next session, keeping their
   order. A group due twice on one day is reviewed once and its second review
-  moves to the next session, so no review is ever lost. Once every text has
-  been introduced, the room left after due reviews is filled by cycling
-  through all groups in order (label 巩固复习, on top of the interval reviews). New material gets what remains, so a heavy review day means less new
-  material; the session is never longer than its minutes. Once every text has
-  been introduced, reviews may use the whole session.
+  moves to the next session, so no review is ever lost. New material gets
+  what remains, so a heavy review day means less new material; the session
+  is never longer than its minutes.
+* **Consolidation.** Once every text has been introduced, reviews may use the
+  whole session: after the due reviews, the room left is filled by cycling
+  through whole section runs in order (label 巩固复习, on top of the interval
+  reviews); a section longer than the room is reviewed alone in that room.
 * **Closing activity.** Every ordinary session ends with 齐读 (at least
   ``CLOSING_MINUTES``); whatever minutes rounding leaves over go to it, which
   is what makes the items sum to exactly the session length.
@@ -294,6 +296,8 @@ class _State:
     next_order: int = 0
     cursor: int = 0
     rotation: int = 0
+    units: list[tuple[str, str, int, int, int]] | None = None
+    units_for: int = -1
 
 
 def _register(state: _State, group: _Group, index: int, intervals: Iterable[int]) -> None:
@@ -514,22 +518,44 @@ def _plan_one(
     return session
 
 
+def _consolidation_units(state: _State, catalog: Catalog) -> list[tuple[str, str, int, int, int]]:
+    """Introduced groups merged into whole runs of one section: (text_id, section, start, end, chars)."""
+    if state.units is not None and state.units_for == len(state.groups):
+        return state.units
+    units: list[tuple[str, str, int, int, int]] = []
+    for key in sorted(state.groups, key=lambda k: state.groups[k].order):
+        group, chars = _group_chars(state, catalog, key)
+        if units:
+            t, sec, a, b, c = units[-1]
+            if t == group.text_id and sec == group.section and b + 1 == group.start:
+                units[-1] = (t, sec, a, group.end, c + chars)
+                continue
+        units.append((group.text_id, group.section, group.start, group.end, chars))
+    state.units, state.units_for = units, len(state.groups)
+    return units
+
+
 def _rotate_reviews(state: _State, catalog: Catalog, items: list[PlannedItem], room: int,
                     reviewed: set[tuple[str, int]], pace: int) -> int:
-    """Once every text is introduced, fill the session by cycling through all groups (consolidation)."""
-    keys = list(state.groups)
+    """Once every text is introduced, fill the session by cycling through whole sections (consolidation).
+
+    One item per section run keeps late-term sessions short to read; a section
+    longer than the room left is reviewed alone in the room there is.
+    """
+    units = _consolidation_units(state, catalog)
     used = 0
-    for _ in range(len(keys)):
-        key = keys[state.rotation % len(keys)]
-        if key in reviewed:
+    for _ in range(len(units)):
+        text_id, section, a, b, chars = units[state.rotation % len(units)]
+        if (text_id, a) in reviewed:
             state.rotation += 1
             continue
-        group, chars = _group_chars(state, catalog, key)
         m = _group_minutes(chars, pace * REVIEW_SPEEDUP)
         if used + m > room:
-            break
-        items.append(PlannedItem("review", m, LABEL_CONSOLIDATE, group.text_id, group.section, group.start, group.end))
-        reviewed.add(key)
+            if used or room <= 0:
+                break
+            m = room
+        items.append(PlannedItem("review", m, LABEL_CONSOLIDATE, text_id, section, a, b))
+        reviewed.add((text_id, a))
         used += m
         state.rotation += 1
     return used

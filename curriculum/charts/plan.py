@@ -41,8 +41,8 @@ def build_plan_calendar_figure(df: pd.DataFrame, title: str = "诵读计划日�
         raise ValueError(f"计划数据缺少列：{'、'.join(missing)}")
     data = df.copy()
     data["date"] = pd.to_datetime(data["date"])
-    data["week_start"] = data["date"] - pd.to_timedelta(data["date"].dt.weekday, unit="D")
-    data["weekday_label"] = data["date"].dt.weekday.map(lambda i: WEEKDAYS[i])
+    data["week_start"] = data["date"] - pd.to_timedelta(data["date"].dt.day_of_week, unit="D")
+    data["weekday_label"] = data["date"].dt.day_of_week.map(lambda i: WEEKDAYS[i])
     statuses = [s for s in STATUS_ORDER if s in set(data["status"])]
     statuses += sorted(set(data["status"]) - set(statuses))
     for status in statuses:

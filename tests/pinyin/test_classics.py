@@ -95,3 +95,18 @@ def test_other_texts(assert_reading):
     assert_reading("daxue", "如好好色", "hǎo", at=2)
     # a modern text keeps modern readings: no classical 子 zǐ there
     assert_reading("zhongxiaoxuesheng_shouze_2015", "及时还", "huán", at=2)
+
+
+def test_poems_and_prose_as_in_the_school_textbooks(assert_reading):
+    assert_reading("dengguanquelou", "白日依山尽", "jìn", at=4)
+    assert_reading("song_yuaner_shi_anxi", "渭城朝雨", "zhāo", at=2)
+    assert_reading("song_yuaner_shi_anxi", "客舍青青", "shè", at=1)
+    assert_reading("zaofa_baidicheng", "万重山", "chóng", at=1)
+    assert_reading("huixiang_oushu", "少小离家", "shào", at=0)
+    assert_reading("huanghelou_song_menghaoran", "唯见长江", "cháng", at=2)
+    assert_reading("youziyin", "临行密密缝", "féng", at=4)
+    assert_reading("taohuayuanji", "屋舍俨然", "shè", at=1)
+    assert_reading("taohuayuanji", "率妻子邑人", "shuài", at=0)
+    assert_reading("yueyanglouji", "浩浩汤汤", "shāng", at=2)
+    assert_reading("chushibiao", "以遗陛下", "wèi", at=1)
+    assert_reading("shuidiao_getou", "何似在人间", "sì", at=1)

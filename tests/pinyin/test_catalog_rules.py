@@ -28,6 +28,7 @@ KNOWN_OVERRIDES = {
     ("不说", "lunyu", "成事不说"): "成事不说 shuō (speak of)",
     ("知者乐", "lunyu", "知者乐水"): "知者乐水 yào (delight in)",
     ("衣裳", "lunyu", "冕衣裳者与瞽者"): "冕衣裳 cháng (ceremonial skirt)",
+    ("单", "baijiaxing", "淳于单于"): "the double surname 单于 chán yú",
 }
 
 # Readings pypinyin's heteronym list lacks but editions give for the sense.

@@ -110,3 +110,14 @@ def test_poems_and_prose_as_in_the_school_textbooks(assert_reading):
     assert_reading("yueyanglouji", "浩浩汤汤", "shāng", at=2)
     assert_reading("chushibiao", "以遗陛下", "wèi", at=1)
     assert_reading("shuidiao_getou", "何似在人间", "sì", at=1)
+
+
+def test_baijiaxing_reads_surnames(assert_reading):
+    assert_reading("baijiaxing", "乐于时傅", "yuè", at=0)
+    assert_reading("baijiaxing", "伍余元卜", "bǔ", at=3)
+    assert_reading("baijiaxing", "干解应宗", "xiè", at=1)
+    assert_reading("baijiaxing", "郁单杭洪", "shàn", at=1)
+    assert_reading("baijiaxing", "淳于单于", "chán", at=2)
+    assert_reading("baijiaxing", "曾毋沙乜", "zēng", at=0)
+    assert_reading("baijiaxing", "万俟司马", "mò", at=0)
+    assert_reading("baijiaxing", "尉迟公羊", "yù", at=0)

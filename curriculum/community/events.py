@@ -747,6 +747,7 @@ def occurrence_detail(occurrence_id: int, *, session: Session) -> dict:
         "start": occ.start,
         "end": occ.end,
         "when": fmt_span(occ.start, occ.end),
+        "duration_minutes": int((occ.end - occ.start).total_seconds() // 60),
         "rule": describe_rule(event.rrule, event.start, event.duration_minutes),
         "recurring": bool(event.rrule),
         "is_exception": occ.is_exception,

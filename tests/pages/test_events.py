@@ -1,0 +1,172 @@
+"""活动日历 page: create a recurring event, get a conflict message, fill a shift, record attendance, festivals."""
+
+import datetime as dt
+from pathlib import Path
+
+from sqlmodel import Session, select
+from streamlit.testing.v1 import AppTest
+
+from curriculum.community.events import EventDraft, ShiftSpec, create_event
+from curriculum.community.people import create_person
+from curriculum.community.points import create_point, dump_hours, simple_hours
+from curriculum.db import make_engine
+from curriculum.models.community import EventOccurrence, PersonCreate, ReadingPointCreate
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "events.py")
+
+
+def _seed(url):
+    engine = make_engine(url)
+    with Session(engine) as session:
+        point = create_point(ReadingPointCreate(
+            name="郾城区图书馆诵读点", district="郾城区", venue_type="library", capacity=2,
+            opening_hours=dump_hours(simple_hours((1, 2, 3, 4, 5, 6), dt.time(9, 0), dt.time(17, 0))),
+        ), session=session)
+        person = create_person(PersonCreate(name="张明", role="volunteer"), session=session)
+        ids = point.id, person.id
+    engine.dispose()
+    return ids
+
+
+def _occurrence_ids(url):
+    engine = make_engine(url)
+    with Session(engine) as session:
+        ids = [o.id for o in session.exec(select(EventOccurrence).order_by(EventOccurrence.slot))]
+    engine.dispose()
+    return ids
+
+
+def _run():
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _table(at, column):
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def _create(at, title, day, time, *, repeat=(), until=None, override=False, capacity=30):
+    at.text_input(key="evt_new_title").input(title)
+    at.number_input(key="evt_new_capacity").set_value(capacity)
+    at.date_input(key="evt_new_day").set_value(day)
+    at.time_input(key="evt_new_time").set_value(time)
+    at.multiselect(key="evt_new_repeat").set_value(list(repeat))
+    if until:
+        at.date_input(key="evt_new_until").set_value(until)
+    at.checkbox(key="evt_new_override").check() if override else at.checkbox(key="evt_new_override").uncheck()
+    at.button(key="evt_new_submit").click().run()
+    assert not at.exception
+    return at
+
+
+def test_recurring_event_conflict_shift_and_attendance(app_env):
+    point_id, person_id = _seed(app_env)
+    at = _run()
+    assert at.title[0].value == "活动日历"
+
+    # create a recurring event: every Saturday 09:00–10:00 in September and October
+    _create(at, "周末公益诵读", dt.date(2026, 9, 5), dt.time(9, 0), repeat=[5], until=dt.date(2026, 10, 31), capacity=2)
+    assert not at.error
+    assert any("已创建活动“周末公益诵读”，共 9 场" in s.value for s in at.success)
+
+    # a one-off overlapping the second Saturday: a hard conflict, in Chinese, nothing saved
+    _create(at, "书法体验", dt.date(2026, 9, 12), dt.time(9, 30))
+    assert any("场地重复预约" in e.value and "周末公益诵读" in e.value for e in at.error)
+    # back to back at 10:00 is fine, but before opening time on a Tuesday is a soft conflict …
+    _create(at, "晨读", dt.date(2026, 9, 15), dt.time(7, 0))
+    assert any("超出开放时间" in w.value for w in at.warning)
+    assert not any("已创建" in s.value for s in at.success)
+    # … which the leader may override
+    _create(at, "晨读", dt.date(2026, 9, 15), dt.time(7, 0), override=True)
+    assert any("已创建活动“晨读”，共 1 场" in s.value for s in at.success)
+
+    # open the first Saturday in the week view and fill its 领读 shift
+    at.radio(key="evt_view").set_value("week")
+    at.date_input(key="evt_day").set_value(dt.date(2026, 9, 5)).run()
+    week = _table(at, "星期")
+    assert week["活动"].tolist() == ["周末公益诵读"] and week["时间"].tolist() == ["09:00–10:00"]
+    assert any("还缺 1 人" in m.value for m in at.markdown)
+    at.selectbox(key="evt_assign_person").set_value(person_id)
+    at.button(key="evt_assign_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("已安排张明（志愿者）担任领读" in s.value for s in at.success)
+    assert any("**领读**" in m.value and "张明" in m.value for m in at.markdown)
+
+    # sign-ups beyond capacity (2) go on the waitlist
+    for name in ("甲", "乙", "丙"):
+        at.text_input(key="evt_signup_name").input(name)
+        at.button(key="evt_signup_submit").click().run()
+    assert any("已加入候补名单" in s.value for s in at.success)
+    assert _table(at, "顺序")["姓名"].tolist() == ["丙"]
+
+    # record attendance
+    at.number_input(key="evt_att_student").set_value(18)
+    at.number_input(key="evt_att_parent").set_value(9)
+    at.number_input(key="evt_att_minutes").set_value(70)
+    at.button(key="evt_att_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("已记录出勤：共 27 人，70 分钟" in s.value for s in at.success)
+
+
+def test_edit_one_occurrence_then_series(app_env):
+    point_id, _ = _seed(app_env)
+    at = _run()
+    _create(at, "周末公益诵读", dt.date(2026, 9, 5), dt.time(9, 0), repeat=[5], until=dt.date(2026, 9, 26))
+    at.radio(key="evt_view").set_value("month")
+    at.date_input(key="evt_day").set_value(dt.date(2026, 9, 1)).run()
+    assert any("09:00 周末公益诵读" in m.value for m in at.markdown)  # the month grid
+    options = at.selectbox(key="evt_occ").options
+    assert len(options) == 4
+    ids = _occurrence_ids(app_env)
+    # move the second Saturday to the afternoon (an exception)
+    at.selectbox(key="evt_occ").set_value(ids[1]).run()
+    at.time_input(key="evt_occ_time").set_value(dt.time(14, 0))
+    at.button(key="evt_occ_submit").click().run()
+    assert any("已保存这一场的修改" in s.value for s in at.success)
+    # the whole series to 10:00 from the first one: the moved one keeps 14:00
+    at.selectbox(key="evt_occ").set_value(ids[0]).run()
+    at.time_input(key="evt_series_time").set_value(dt.time(10, 0))
+    at.button(key="evt_series_submit").click().run()
+    assert not at.exception and not at.error
+    labels = at.selectbox(key="evt_occ").options
+    assert [label.split(" ")[2] for label in labels] == ["10:00", "14:00", "10:00", "10:00"]
+
+
+def test_reminder_list_on_opening(app_env):
+    point_id, _ = _seed(app_env)
+    engine = make_engine(app_env)
+    soon = (dt.datetime.now() + dt.timedelta(hours=24)).replace(second=0, microsecond=0)
+    with Session(engine) as session:
+        create_event(EventDraft(title="明日诵读", start=soon, duration_minutes=30, point_id=point_id,
+                                shifts=(ShiftSpec("签到引导", 2),)), session=session, override=True)
+    engine.dispose()
+    at = _run()
+    assert "48 小时内有 1 个志愿岗位人手不足" in at.warning[0].value
+    assert "“明日诵读”（郾城区图书馆诵读点）的签到引导岗位还缺 2 人" in at.warning[0].value
+
+
+def test_generate_accept_and_drop_festival_events(app_env):
+    point_id, _ = _seed(app_env)
+    at = _run()
+    at.number_input(key="evt_fest_year").set_value(2027)
+    at.selectbox(key="evt_fest_point").set_value(point_id)
+    at.button(key="evt_fest_generate").click().run()
+    assert not at.exception
+    assert any("已生成 2027 年节日活动建议" in s.value for s in at.success)
+    accept_keys = [b.key for b in at.button if b.key and b.key.startswith("evt_fest_accept_")]
+    drop_keys = [b.key for b in at.button if b.key and b.key.startswith("evt_fest_drop_")]
+    assert len(accept_keys) >= 10
+    at.button(key=drop_keys[0]).click().run()
+    assert any("已放弃" in s.value for s in at.success)
+    at.checkbox(key="evt_fest_override").check()
+    at.button(key=accept_keys[1]).click().run()
+    assert any("已确认" in s.value for s in at.success)
+    assert any(m.value == "已确认" for m in at.markdown)
+
+
+def test_empty_database_shows_guidance(app_env):
+    at = _run()
+    assert any("所选时间段没有活动" in i.value for i in at.info)
+    assert any("请先在“诵读点”页面新建诵读点" in i.value for i in at.info)

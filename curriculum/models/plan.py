@@ -36,8 +36,7 @@ class SchoolClass(SchoolClassBase, table=True):
     __tablename__ = "school_class"
 
     id: int | None = Field(default=None, primary_key=True)
-    # Becomes a foreign key to school.id once the calendar tables (0002) have it.
-    school_id: int | None = Field(default=None, index=True)
+    school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
 
 
 class SchoolClassPublic(SchoolClassBase):

@@ -514,13 +514,21 @@ def current_term(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     return dt.date(year, 9, 1), dt.date(year + 1, 1, 20)
 
 
-def _demo_school_id(session: Session) -> int | None:
-    try:
-        from curriculum.models.calendar import School  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    row = session.execute(select(School).order_by(School.id).limit(1)).scalars().first()
-    return row.id if row is not None else None
+def _demo_school_and_term(session: Session, today: dt.date) -> tuple[int | None, Any]:
+    """The demo school (or the first school) and its term around ``today`` (or the next one)."""
+    from curriculum import calendar_store
+    from curriculum.models.calendar import School
+
+    schools = calendar_store.list_schools(session=session)
+    school: School | None = next((x for x in schools if x.name == calendar_store.DEMO_SCHOOL), None)
+    school = school or (schools[0] if schools else None)
+    if school is None:
+        return None, None
+    terms = calendar_store.list_terms(school.id, session=session)
+    term = (next((t for t in terms if t.start <= today <= t.end), None)
+            or next((t for t in sorted(terms, key=lambda t: t.start) if t.start > today), None)
+            or (terms[-1] if terms else None))
+    return school.id, term
 
 
 def seed_demo(*, session: Session) -> dict[str, int]:
@@ -528,18 +536,26 @@ def seed_demo(*, session: Session) -> dict[str, int]:
     from curriculum.catalog.loader import try_load_catalog
     from curriculum.settings import Settings
 
+    school_id, term = _demo_school_and_term(session, dt.date.today())
     klass = session.execute(select(SchoolClass).where(SchoolClass.name == DEMO_CLASS)).scalars().first()
     created_class = 0
     if klass is None:
         klass = create_class(session=session, name=DEMO_CLASS, stage="primary_lower", grade="一年级", size=45,
-                             reading_time=dt.time(7, 40), school_id=_demo_school_id(session))
+                             reading_time=dt.time(7, 40), school_id=school_id)
         created_class = 1
     if list_plans(session=session, class_id=klass.id):
         return {"班级": created_class, "教学计划": 0}
     catalog, _errors = try_load_catalog(Settings().catalog_path)
     if catalog is None:
         return {"班级": created_class, "教学计划": 0}
-    start, end = current_term()
-    create_plan(session=session, catalog=catalog, class_id=klass.id, start=start, end=end,
-                weekday_pattern={4: "recitation_check"})
+    if term is not None:
+        from curriculum.planner.terms import stored_term_inputs
+
+        inputs = stored_term_inputs(term.id, session=session)
+        start, end, name = term.start, term.end, f"{DEMO_CLASS} {term.name}"
+    else:
+        start, end = current_term()
+        inputs, name = None, ""
+    create_plan(session=session, catalog=catalog, class_id=klass.id, start=start, end=end, term=inputs,
+                weekday_pattern={4: "recitation_check"}, name=name)
     return {"班级": created_class, "教学计划": 1}

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("chars_per_minute", sa.Integer(), nullable=True),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("school_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["school_id"], ["school.id"]),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index(op.f("ix_school_class_school_id"), "school_class", ["school_id"], unique=False)

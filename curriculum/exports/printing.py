@@ -381,7 +381,8 @@ def render_pdf(title: str, blocks: Sequence[PrintBlock]) -> bytes:
     """
     pdf = new_cjk_pdf()
     pdf.set_title(title)
-    pdf.set_auto_page_break(False)  # the layout breaks pages itself, row by row
+    # The layout breaks pages itself, row by row; keep the bottom margin for the footer.
+    pdf.set_auto_page_break(False, margin=pdf.b_margin)
     pdf.add_page()
     layout = _Layout(pdf)
     if not any(b.kind == "title" for b in blocks):

@@ -142,3 +142,13 @@ def test_new_cjk_pdf_lets_callers_draw_chinese_tables():
                 r.cell(cell)
     data = bytes(pdf.output())
     assert data.startswith(b"%PDF-") and b"NotoSansCJKSC" in data
+
+
+def test_pdf_text_stays_above_the_bottom_margin_only_the_page_number_sits_below():
+    line = tuple((c, "xiào") for c in "弟子规圣人训首孝弟次谨信")
+    data = render_pdf("弟子规", [PrintBlock("text", "弟子规圣人训首孝弟次谨信", line) for _ in range(80)])
+    baselines = [float(y) for s in _page_streams(data) for y in re.findall(rb"BT [\d.]+ ([\d.]+) Td", s)]
+    bottom_margin_pt = 18 * 72 / 25.4
+    below = [y for y in baselines if y < bottom_margin_pt]
+    assert _pages(data) >= 3
+    assert len(below) == _pages(data)  # exactly one footer (page number) per page

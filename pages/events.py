@@ -15,7 +15,8 @@ from sqlmodel import Session
 
 from curriculum.community import calendar_view as cv
 from curriculum.community import events as ev
-from curriculum.community.attendance import ATTENDANCE_ROLES, record_attendance
+from curriculum.charts.community import build_attendance_figure
+from curriculum.community.attendance import ATTENDANCE_ROLES, attendance_frame, record_attendance
 from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError, ConflictError, summarize
 from curriculum.community.festival_events import (
     accept_suggestion,
@@ -105,6 +106,10 @@ with Session(engine) as session:
             st.markdown(cv.grid_html(cv.month_grid(day.year, day.month, rows)), unsafe_allow_html=True)
         else:
             st.dataframe(cv.week_table(day, rows), hide_index=True, width="stretch", key="evt_week_table")
+        attendance = attendance_frame(session=session, start=start, end=end)
+        if len(attendance):
+            with st.expander(f"出勤统计（{len(attendance)} 场有记录）"):
+                st.plotly_chart(build_attendance_figure(attendance), key="evt_att_chart")
 
         if not rows:
             st.info("所选时间段没有活动。可在“新建活动”或“节日活动”中添加。")

@@ -127,3 +127,15 @@ def attendance_summary(*, session: Session, start: datetime, end: datetime) -> l
         row.update({"合计": record.total, "时长（分钟）": record.duration_minutes})
         rows.append(row)
     return rows
+
+
+def attendance_frame(*, session: Session, start: datetime, end: datetime):
+    """Attendance in ``[start, end)`` as a DataFrame: ``date``, ``title``, one column per role key, ``minutes``."""
+    import pandas as pd
+
+    rows = []
+    for row in attendance_summary(session=session, start=start, end=end):
+        rec = {"date": row["日期"], "title": row["活动"], "minutes": row["时长（分钟）"]}
+        rec.update({key: row[label] for key, label in ATTENDANCE_ROLES.items()})
+        rows.append(rec)
+    return pd.DataFrame(rows, columns=["date", "title", *ATTENDANCE_ROLES, "minutes"])

@@ -52,3 +52,14 @@ def test_volunteer_hours_window(session, point, make_person):
         mark_served(assign_person(shift.id, zhang.id, session=session).id, session=session)
     assert volunteer_hours(session=session) == {zhang.id: 3.0}
     assert volunteer_hours(session=session, start=datetime(2026, 9, 10), end=datetime(2026, 9, 30)) == {zhang.id: 2.0}
+
+
+def test_attendance_frame_for_the_chart(session, point):
+    from curriculum.community.attendance import attendance_frame
+
+    ev = create_event(draft(point.id, rrule="FREQ=WEEKLY;COUNT=2;BYDAY=SA"), session=session)
+    first, second = occurrences_of(ev.id, session=session)
+    record_attendance(first.id, {"student": 10, "parent": 4}, 60, session=session)
+    df = attendance_frame(session=session, start=datetime(2026, 9, 1), end=datetime(2026, 10, 1))
+    assert df.to_dict("records") == [{"date": "2026-09-05", "title": "周末公益诵读", "student": 10, "parent": 4,
+                                      "resident": 0, "volunteer": 0, "teacher": 0, "minutes": 60}]

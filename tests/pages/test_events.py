@@ -108,6 +108,8 @@ def test_recurring_event_conflict_shift_and_attendance(app_env):
     at.button(key="evt_att_submit").click().run()
     assert not at.exception and not at.error
     assert any("已记录出勤：共 27 人，70 分钟" in s.value for s in at.success)
+    assert any("出勤统计（1 场有记录）" in e.label for e in at.expander)
+    assert len(at.get("plotly_chart")) == 1
 
 
 def test_edit_one_occurrence_then_series(app_env):

@@ -296,3 +296,57 @@ def plan_pdf(doc: PlanDocument, catalog: Catalog, *, start: date | None = None, 
     from curriculum.exports.printing import render_pdf
 
     return render_pdf(doc.title, print_blocks(doc, catalog, start=start, end=end))
+
+
+# --- stored plans and the page's views --------------------------------------------------
+
+def document_for_plan(plan_id: int, *, session) -> PlanDocument:
+    """The ``PlanDocument`` of a stored plan: its class, reading time, sessions and unscheduled sessions."""
+    from curriculum.planner import store
+
+    plan = store.get_plan(plan_id, session=session)
+    klass = store.get_class(plan.class_id, session=session)
+    ops = store.list_operations(plan_id, session=session)
+    return PlanDocument(
+        title=plan.name or f"{klass.name} 经典诵读计划",
+        stage=klass.stage,
+        sessions=store.list_sessions(plan_id, session=session),
+        uid_prefix=stored_uid_prefix(plan_id),
+        reading_time=klass.reading_time,
+        location=klass.name,
+        sequence=ops[-1].id if ops else 0,
+        unscheduled=store.unscheduled_sessions(plan_id, session=session),
+    )
+
+
+def session_table(doc: PlanDocument, catalog: Catalog) -> list[dict[str, Any]]:
+    """One row per session for the page's table (Chinese column names)."""
+    return [
+        {"日期": r["date"], "星期": weekday_label(r["date"]), "节次": r["slot"] + 1, "分钟": r["minutes"],
+         "新授": r["new"], "复习": r["review"], "活动": r["activity"], "状态": r["status"], "安排": r["summary"]}
+        for r in session_frame_rows(doc, catalog)
+    ]
+
+
+def day_agenda(doc: PlanDocument, catalog: Catalog, day: date) -> dict[str, Any] | None:
+    """What to read on ``day`` (or the next day with a session): items with minutes and passage text."""
+    later = [s for s in doc.sessions if s.date >= day]
+    if not later:
+        return None
+    first = min(later, key=lambda s: (s.date, getattr(s, "slot", 0)))
+    sessions = [s for s in later if s.date == first.date]
+    return {
+        "date": first.date,
+        "exact": first.date == day,
+        "weekday": weekday_label(first.date),
+        "sessions": [
+            {
+                "slot": getattr(s, "slot", 0), "minutes": s.minutes, "done": getattr(s, "done", False),
+                "locked": getattr(s, "locked", False), "pass_rate": getattr(s, "pass_rate", None),
+                "items": [{"minutes": it.minutes, "kind": KIND_LABELS.get(it.kind, it.kind),
+                           "title": describe_item(it, catalog), "text": passage_text(catalog, it)}
+                          for it in s.items],
+            }
+            for s in sessions
+        ],
+    }

@@ -1,0 +1,95 @@
+"""教学计划 page: create a class and a plan, see the agenda, bump a day, mark one done, undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+START = dt.date(2026, 9, 7)  # a Monday
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(str(PROJECT_DIR / "pages" / "plan.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _table_dates(at: AppTest) -> list[dt.date]:
+    df = _table(at)
+    return [d if isinstance(d, dt.date) else d.date() for d in df["日期"]]
+
+
+def _table(at: AppTest):
+    # The session table is the page's only dataframe (AppTest does not expose a dataframe's key).
+    assert len(at.dataframe) == 1
+    return at.dataframe[0].value
+
+
+def _create_class_and_plan(at: AppTest) -> AppTest:
+    assert any("还没有班级" in i.value for i in at.info)
+    at.text_input(key="plan_class_name").input("一年级（3）班")
+    at.selectbox(key="plan_class_stage").select("primary_lower")
+    at.button(key="plan_class_submit").click().run()
+    assert not at.exception, at.exception
+    assert any("已创建班级" in s.value for s in at.success)
+    at.date_input(key="plan_new_start").set_value(START)
+    at.date_input(key="plan_new_end").set_value(dt.date(2026, 10, 30))
+    at.button(key="plan_new_submit").click().run()
+    assert not at.exception, at.exception
+    assert any("已生成计划" in s.value for s in at.success), [e.value for e in at.error]
+    return at
+
+
+def test_create_plan_bump_a_day_and_mark_one_done(app_env):
+    at = _create_class_and_plan(_page())
+    before = _table(at)
+    dates = _table_dates(at)
+    # 9/7 … 10/30 without the National Day holiday week.
+    assert dates[0] == START and dt.date(2026, 10, 1) not in dates
+    assert (before["分钟"] == 30).all()
+    assert "弟子规" in before["安排"].iloc[0]
+
+    # Bump the second day: it disappears, its content moves one school day on.
+    bump_day = dates[1]
+    at.selectbox(key="plan_edit_day").set_value(bump_day)
+    at.button(key="plan_bump").click().run()
+    assert not at.exception, at.exception
+    assert any("顺延" in s.value for s in [*at.success, *at.warning])
+    after = _table(at)
+    after_dates = _table_dates(at)
+    assert bump_day not in after_dates
+    assert after_dates[1] == dates[2]
+    assert after["安排"].iloc[1] == before["安排"].iloc[1]  # 9/8's session now on 9/9
+    assert list(after["安排"].iloc[1:len(after)]) == list(before["安排"].iloc[1:len(after)])
+    # The last session fell off the term end and is listed.
+    assert any("未能排入" in w.value for w in at.warning)
+
+    # Mark the first day done with 60 %: shown as done, extra reviews planned.
+    at.selectbox(key="plan_edit_day").set_value(START)
+    at.number_input(key="plan_pass_rate").set_value(60)
+    at.button(key="plan_done").click().run()
+    assert not at.exception, at.exception
+    assert any("已完成" in s.value and "加排复习" in s.value for s in at.success)
+    assert _table(at)["状态"].iloc[0] == "已完成"
+
+    # Undo the mark: back to planned.
+    at.button(key="plan_undo").click().run()
+    assert not at.exception, at.exception
+    assert _table(at)["状态"].iloc[0] != "已完成"
+
+
+def test_agenda_shows_what_to_read_and_short_sessions_are_refused(app_env):
+    at = _create_class_and_plan(_page())
+    at.date_input(key="plan_agenda_day").set_value(START).run()
+    assert any("9月7日" in h.value or "09月07日" in h.value for h in at.subheader)
+    assert any("弟子规" in m.value and "分钟" in m.value for m in at.markdown)
+    assert any("弟子规，圣人训" in t.value for t in at.text)
+    # A 20-minute plan is refused in Chinese, nothing crashes.
+    at.number_input(key="plan_new_minutes").set_value(20)
+    at.button(key="plan_new_submit").click().run()
+    assert not at.exception
+    assert any("半小时" in e.value for e in at.error)

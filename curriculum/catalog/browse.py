@@ -23,21 +23,19 @@ Conventions:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from curriculum.catalog.schema import Catalog, TextEntry
+from curriculum.exports.printing import PrintBlock, ruby_html
 from curriculum.stages import STAGE_BY_KEY, STAGE_KEYS, STAGE_LABELS, STAGES, reading_minutes
 from curriculum.vocab import CATEGORIES, FESTIVALS, SHOUZE_ARTICLES, THEMES
-
-if TYPE_CHECKING:  # imported lazily at run time: only the reader needs pinyin and printing
-    from curriculum.exports.printing import PrintBlock
 
 NOT_RECOMMENDED = 0
 RECOMMENDED = 1
@@ -375,6 +373,11 @@ def text_pinyin(entry: TextEntry) -> list[Pairs]:
     return [list(map(tuple, passage)) for passage in annotate_text(entry)]
 
 
+def content_key(entry: TextEntry) -> str:
+    """A short fingerprint of a text's content, for caches that must notice an edited catalog."""
+    return hashlib.sha1(entry.model_dump_json().encode("utf-8")).hexdigest()[:16]
+
+
 def section_ranges(entry: TextEntry) -> list[tuple[int, int]]:
     """``(start, stop)`` passage indexes of each section within ``entry.passages``."""
     ranges, start = [], 0
@@ -391,23 +394,17 @@ def shows_section_headings(entry: TextEntry) -> bool:
     return entry.sections[0].title not in (entry.title, "正文", "全文")
 
 
-def _ruby(pairs: Pairs) -> str:
-    parts = []
-    for char, py in pairs:
-        if py:
-            parts.append(f"<ruby>{html.escape(char)}<rt>{html.escape(py)}</rt></ruby>")
-        else:
-            parts.append(html.escape(char))
-    return "".join(parts)
-
-
 _READER_CSS = (
     "<style>"
     ".classics-reader{font-family:'Noto Serif CJK SC','Noto Sans CJK SC','Songti SC',serif;"
     "line-height:2.1;font-size:1.35rem;}"
     ".classics-reader h4{margin:1.2em 0 .4em;font-size:1.1em;color:#8a3324;}"
-    ".classics-reader p{margin:0 0 .5em;}"
-    ".classics-reader rt{font-size:.55em;color:#555;font-family:sans-serif;}"
+    # Streamlit styles bare <p>; size the passages explicitly so large type really is large.
+    ".classics-reader p{margin:0 0 .5em;font-size:inherit;line-height:inherit;}"
+    # Readings wider than their character would run into each other ("yǒupéng"): a little
+    # padding on every ruby keeps syllables apart.
+    ".classics-reader ruby{padding:0 .12em;}"
+    ".classics-reader rt{font-size:.55em;color:#555;font-family:sans-serif;padding:0 .1em;}"
     ".classics-reader.large{font-size:2.6rem;line-height:2.4;}"
     ".classics-reader.pinyin{line-height:2.6;}"
     ".classics-reader.large.pinyin{line-height:3;}"
@@ -439,7 +436,7 @@ def reader_html(
         start, stop = ranges[i]
         for index in range(start, stop):
             if pinyin is not None:
-                body = _ruby(pinyin[index])
+                body = ruby_html(pinyin[index])
             else:
                 body = html.escape(entry.passages[index])
             out.append(f"<p>{body}</p>")
@@ -447,15 +444,17 @@ def reader_html(
     return "".join(out)
 
 
-def print_blocks(entry: TextEntry, *, pinyin: bool) -> list[PrintBlock]:
+def print_blocks(entry: TextEntry, *, pinyin: bool, readings: list[Pairs] | None = None) -> list[PrintBlock]:
     """The printable view of a text: title, byline, section headings, passages, a note.
 
     With ``pinyin``, each passage block carries its ``(character, pinyin)``
-    pairs for ``<ruby>`` / the PDF's reading line.
+    pairs for ``<ruby>`` / the PDF's reading line; pass ``readings`` (from
+    ``text_pinyin``) when they are already computed.
     """
-    from curriculum.exports.printing import PrintBlock
-
-    readings = text_pinyin(entry) if pinyin else None
+    if not pinyin:
+        readings = None
+    elif readings is None:
+        readings = text_pinyin(entry)
     blocks = [
         PrintBlock(kind="title", text=entry.title, pinyin=None),
         PrintBlock(kind="subtitle", text=f"{entry.author} · {entry.era}", pinyin=None),

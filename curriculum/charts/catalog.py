@@ -27,7 +27,9 @@ _FONT = dict(family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif"
 
 def _stage_axis() -> dict:
     labels = [STAGE_LABELS[k] for k in STAGE_KEYS]
-    return dict(title="学段", categoryorder="array", categoryarray=labels, side="top", tickangle=0)
+    # A fixed range keeps every stage on the axis, even one no shown text reaches.
+    return dict(title="学段", categoryorder="array", categoryarray=labels, range=[-0.5, len(labels) - 0.5],
+                side="top", tickangle=0, type="category")
 
 
 def build_stage_map_figure(df: pd.DataFrame) -> go.Figure:
@@ -104,8 +106,9 @@ def build_stage_map_figure(df: pd.DataFrame) -> go.Figure:
         title=dict(text="学段图谱：各学段推荐篇目（★ 为重点篇目）"),
         xaxis=_stage_axis(),
         # First text at the top: Plotly draws categories bottom-up, so reverse.
-        yaxis=dict(title="篇目", categoryorder="array", categoryarray=labels[::-1], type="category"),
-        legend=dict(title=dict(text="类别"), orientation="h", yanchor="bottom", y=1.0, x=0, yref="container"),
+        # No y-axis title: Plotly would draw 篇目 rotated sideways; the tick labels are the titles.
+        yaxis=dict(categoryorder="array", categoryarray=labels[::-1], type="category", ticksuffix=" "),
+        legend=dict(title=dict(text="类别"), yanchor="top", y=1.0),
         height=max(360, 26 * len(labels) + 160),
         margin=dict(l=10, r=10, t=110, b=20),
         font=_FONT,
@@ -132,7 +135,7 @@ def build_coverage_figure(df: pd.DataFrame) -> go.Figure:
                 y=texts,
                 name=category_label,
                 marker_color=CATEGORY_COLORS[category],
-                text=texts,
+                text=[str(n) if n else "" for n in texts],  # no "0" labels cluttering empty cells
                 textposition="outside",
                 customdata=characters,
                 hovertemplate="%{x} · " + category_label + "<br>%{y} 篇 · %{customdata:,} 字<extra></extra>",
@@ -141,7 +144,7 @@ def build_coverage_figure(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(
         title=dict(text="各学段内容类别覆盖"),
         barmode="group",
-        xaxis=dict(title="学段", categoryorder="array", categoryarray=stage_labels),
+        xaxis=dict(title="学段", categoryorder="array", categoryarray=stage_labels, type="category"),
         yaxis=dict(title="篇目数", rangemode="tozero"),
         legend=dict(title=dict(text="类别")),
         font=_FONT,

@@ -246,3 +246,38 @@ def test_reader_html_escapes_markup():
     evil = make_text("x", "测试", sections=(("<b>", ("<script>alert(1)</script>",)),))
     page = reader_html(evil)
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+# ------------------------------------------------------------------ printable view
+
+def test_print_blocks_title_byline_headings_passages_note(catalog):
+    from curriculum.catalog.browse import print_blocks
+
+    blocks = print_blocks(catalog.get("dizigui"), pinyin=False)
+    assert [(b.kind, b.text) for b in blocks[:4]] == [
+        ("title", "弟子规"), ("subtitle", "李毓秀 · 清"), ("heading", "总叙"), ("text", "弟子规，圣人训。")]
+    assert [b.text for b in blocks if b.kind == "heading"] == ["总叙", "入则孝"]
+    assert [b.text for b in blocks if b.kind == "text"] == list(catalog.get("dizigui").passages)
+    assert blocks[-1].kind == "note" and "幼儿园、小学低段" in blocks[-1].text
+    assert all(b.pinyin is None for b in blocks)
+
+
+def test_print_blocks_with_pinyin_use_classical_readings(catalog):
+    from curriculum.catalog.browse import print_blocks
+    from curriculum.exports.printing import render_html
+
+    blocks = print_blocks(catalog.get("lunyu"), pinyin=True)
+    first = next(b for b in blocks if b.kind == "text")
+    assert ("说", "yuè") in first.pinyin and ("，", "") in first.pinyin
+    page = render_html("论语", blocks)
+    assert "<ruby>学<rt>xué</rt></ruby>" in page
+    # A lone section titled like the text gets no heading of its own.
+    assert not [b for b in print_blocks(catalog.get("jingyesi"), pinyin=False) if b.kind == "heading"]
+
+
+def test_download_names_are_the_title():
+    from curriculum.catalog.browse import download_name
+
+    entry = make_text("x", "满江红·怒发冲冠")
+    assert download_name(entry, pinyin=True, suffix="pdf") == "满江红怒发冲冠-注音.pdf"
+    assert download_name(entry, pinyin=False, suffix="html") == "满江红怒发冲冠.html"

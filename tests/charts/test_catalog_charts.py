@@ -61,7 +61,7 @@ def test_stage_map_points_are_the_recommended_cells(catalog):
 def test_stage_map_axes_in_chinese_and_stage_order(catalog):
     fig = build_stage_map_figure(stage_text_matrix(catalog))
     assert fig.layout.xaxis.title.text == "学段"
-    assert fig.layout.yaxis.title.text == "篇目"
+    assert fig.layout.legend.title.text == "类别"
     assert list(fig.layout.xaxis.categoryarray) == STAGE_LABELS_IN_ORDER
     # The first text of the continuum is drawn at the top.
     assert list(fig.layout.yaxis.categoryarray)[-1] == "弟子规"

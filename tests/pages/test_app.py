@@ -1,0 +1,57 @@
+"""The router (streamlit_app.py): runs, registers every page, each page opens without an exception."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import streamlit_app
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+ALL_PAGES = [(path, title) for entries in streamlit_app.PAGES.values() for path, title, _ in entries]
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(str(PROJECT_DIR / "streamlit_app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_router_starts_on_the_catalog_and_shows_catalog_size(app_env):
+    at = _app()
+    assert [t.value for t in at.title] == ["经典书目"]
+    assert any(c.value.startswith("书目：") and "篇" in c.value for c in at.sidebar.caption)
+
+
+def test_the_three_catalog_pages_are_in_the_navigation():
+    titles = [title for _, title in ALL_PAGES]
+    assert titles[:3] == ["经典书目", "学段图谱", "阅读"]
+    for path, _ in ALL_PAGES:
+        assert (PROJECT_DIR / path).is_file(), path
+
+
+@pytest.mark.parametrize("path,title", ALL_PAGES, ids=[p for p, _ in ALL_PAGES])
+def test_every_page_is_registered_and_runs(app_env, path, title):
+    at = _app()
+    # switch_page raises ValueError for a file st.navigation did not register.
+    at.switch_page(path).run()
+    assert not at.exception, f"{title}: {at.exception}"
+    assert not any("Traceback" in md.value for md in at.markdown)
+
+
+def test_a_deep_link_as_the_first_request_still_goes_through_the_router(app_env, monkeypatch):
+    # A fresh server process: streamlit_app not imported yet, and Streamlit starts in its legacy
+    # pages/-directory mode (there is a pages/ folder), which would run pages/reader.py on its own.
+    monkeypatch.delitem(sys.modules, "streamlit_app")
+    at = AppTest.from_file(str(PROJECT_DIR / "streamlit_app.py"), default_timeout=60)
+    at.query_params["text"] = "jingyesi"
+    at.switch_page("pages/reader.py").run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["阅读"]
+    assert at.selectbox(key="reader_select").value == "jingyesi"
+    # The router's sidebar is there, so the run went through st.navigation.
+    assert any(c.value.startswith("书目：") for c in at.sidebar.caption)

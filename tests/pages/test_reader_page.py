@@ -1,0 +1,94 @@
+"""阅读 page: choose a text, section by section, pinyin and large type, printable downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+def _page(**query) -> AppTest:
+    at = AppTest.from_file(str(PROJECT_DIR / "pages" / "reader.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _body(at: AppTest) -> str:
+    return "".join(h.value for h in at.html)
+
+
+def test_query_param_opens_the_text(app_env):
+    at = _page(text="jingyesi")
+    assert at.selectbox(key="reader_select").value == "jingyesi"
+    assert "床前明月光" in _body(at)
+    assert "<ruby>" not in _body(at)
+
+
+def test_pinyin_toggle_shows_ruby_readings(app_env):
+    at = _page(text="jingyesi")
+    at.toggle(key="reader_pinyin").set_value(True).run()
+    assert not at.exception
+    body = _body(at)
+    assert "<ruby>床<rt>chuáng</rt></ruby>" in body
+    assert "<ruby>光<rt>guāng</rt></ruby>" in body
+    # Classical readings from the curated table, not plain pypinyin.
+    at.selectbox(key="reader_select").set_value("lunyu").run()
+    assert "<ruby>说<rt>yuè</rt></ruby>" in _body(at)
+
+
+def test_large_type_for_projection(app_env):
+    at = _page(text="jingyesi")
+    assert 'class="classics-reader large' not in _body(at)
+    at.toggle(key="reader_large").set_value(True).run()
+    assert 'class="classics-reader large' in _body(at)
+
+
+def test_section_by_section_with_next_button(app_env):
+    at = AppTest.from_file(str(PROJECT_DIR / "pages" / "reader.py"), default_timeout=60)
+    at.session_state["reader_text_id"] = "lunyu"  # as set by the 经典书目 page
+    at.run()
+    first = _body(at)
+    assert "学而时习之" in first
+    assert "温故而知新" not in first
+    at.button(key="reader_next").click().run()
+    assert not at.exception
+    second = _body(at)
+    assert "为政" in second and "温故而知新" in second
+    assert "学而时习之" not in second
+    at.selectbox(key="reader_section_lunyu").set_value(-1).run()  # 全文
+    assert "学而时习之" in _body(at) and "尧曰" in _body(at)
+
+
+def test_switching_text_keeps_the_url_in_step(app_env):
+    at = _page(text="jingyesi")
+    at.selectbox(key="reader_select").set_value("daxue").run()
+    assert not at.exception
+    assert at.query_params["text"] == "daxue"
+    assert "大学之道" in _body(at)
+    at.run()  # a rerun must not jump back to the old ?text=
+    assert at.selectbox(key="reader_select").value == "daxue"
+
+
+def test_unknown_text_id_warns_and_falls_back(app_env):
+    at = _page(text="no_such_text")
+    assert any("no_such_text" in w.value for w in at.warning)
+    assert at.selectbox(key="reader_select").value  # the first text is shown
+
+
+def test_download_buttons_for_html_and_pdf(app_env):
+    at = _page(text="jingyesi")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["下载网页打印版（HTML）", "下载 PDF"]
+
+
+def test_broken_catalog_shows_an_error_not_a_crash(app_env, monkeypatch, tmp_path):
+    (tmp_path / "texts.yaml").write_text("texts:\n  - id: dup\n  - id: dup\n", encoding="utf-8")
+    monkeypatch.setenv("CLASSICS_DATA_DIR", str(tmp_path))
+    at = _page(text="lunyu")
+    assert at.error and "书目文件有问题" in at.error[0].value
+    assert any("编号重复" in md.value for md in at.markdown)
+    assert not at.html

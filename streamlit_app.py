@@ -19,6 +19,28 @@ from curriculum.settings import Settings
 APP_TITLE = "经典诵读 planner"
 
 
+def _leave_pages_directory_mode() -> None:
+    """Make sure the router, not Streamlit's ``pages/`` auto-discovery, serves every request.
+
+    Streamlit decides once per process whether the app is a legacy
+    ``pages/``-directory app (a ``pages/`` folder next to this file) and keeps
+    that until some run calls ``st.navigation``. So when the first request
+    after a server start is a deep link (a bookmarked ``/reader?text=lunyu``),
+    Streamlit runs ``pages/reader.py`` on its own: file-name navigation, no
+    wide layout, no sidebar — and every later session too, until someone
+    opens ``/``. Every page imports this module, so switch the legacy mode
+    off here and rerun once through the router.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_pages_directory_mode()
+
+
 @st.cache_resource(show_spinner="正在连接数据库…")
 def _engine_for(url: str) -> Engine:
     engine = make_engine(url)

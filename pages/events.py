@@ -121,6 +121,19 @@ with Session(engine) as session:
             occ_id = st.selectbox("查看活动场次", list(by_id), format_func=lambda i, m=occ_labels: m.get(i, f"#{i}"),
                                   key="evt_occ")
             d = ev.occurrence_detail(occ_id, session=session)
+            if st.session_state.get("evt_loaded") != occ_id:
+                # Fill the edit and attendance forms from the newly picked occurrence (keys are fixed,
+                # so a widget's ``value=`` would be ignored after its first render).
+                record = d["attendance"]
+                st.session_state.update({
+                    "evt_loaded": occ_id,
+                    "evt_occ_day": d["start"].date(), "evt_occ_time": d["start"].time(),
+                    "evt_occ_title": d["title"], "evt_occ_cancel": d["cancelled"],
+                    "evt_series_time": d["start"].time(), "evt_series_minutes": d["duration_minutes"],
+                    "evt_series_title": d["series_title"],
+                    "evt_att_minutes": record.duration_minutes if record else d["duration_minutes"],
+                    **{f"evt_att_{role}": record.counts.get(role, 0) if record else 0 for role in ATTENDANCE_ROLES},
+                })
             st.subheader(d["title"])
             texts = "、".join(text_titles.get(t, t) for t in d["texts"]) or "未指定"
             st.caption(
@@ -231,14 +244,10 @@ with Session(engine) as session:
                 with st.form("evt_att_form"):
                     cols = st.columns(len(ATTENDANCE_ROLES))
                     counts = {
-                        role: cols[i].number_input(label, min_value=0, step=1,
-                                                   value=record.counts.get(role, 0) if record else 0,
-                                                   key=f"evt_att_{role}")
+                        role: cols[i].number_input(label, min_value=0, step=1, key=f"evt_att_{role}")
                         for i, (role, label) in enumerate(ATTENDANCE_ROLES.items())
                     }
-                    minutes = st.number_input("实际时长（分钟）", min_value=1, step=5,
-                                              value=record.duration_minutes if record else d["duration_minutes"],
-                                              key="evt_att_minutes")
+                    minutes = st.number_input("实际时长（分钟）", min_value=1, step=5, key="evt_att_minutes")
                     if st.form_submit_button("保存出勤", key="evt_att_submit"):
                         try:
                             saved = record_attendance(occ_id, {k: int(v) for k, v in counts.items()}, int(minutes),
@@ -252,11 +261,11 @@ with Session(engine) as session:
                 with st.form("evt_occ_form"):
                     st.markdown("**只修改这一场**（修改后成为单独调整的一场，整个系列修改时保留不变）")
                     cols = st.columns(3)
-                    o_day = cols[0].date_input("日期", value=d["start"].date(), key="evt_occ_day")
-                    o_time = cols[1].time_input("开始时间", value=d["start"].time(), key="evt_occ_time")
-                    o_title = cols[2].text_input("本场名称", value=d["title"], key="evt_occ_title")
+                    o_day = cols[0].date_input("日期", key="evt_occ_day")
+                    o_time = cols[1].time_input("开始时间", key="evt_occ_time")
+                    o_title = cols[2].text_input("本场名称", key="evt_occ_title")
                     cols = st.columns(2)
-                    o_cancel = cols[0].checkbox("取消这一场", value=d["cancelled"], key="evt_occ_cancel")
+                    o_cancel = cols[0].checkbox("取消这一场", key="evt_occ_cancel")
                     o_override = cols[1].checkbox("仍然保存（忽略提醒事项）", key="evt_occ_override")
                     if st.form_submit_button("保存这一场", key="evt_occ_submit"):
                         try:
@@ -272,10 +281,9 @@ with Session(engine) as session:
                     with st.form("evt_series_form"):
                         st.markdown("**修改整个系列**（从本场起的各场重新生成，已单独调整的场次保留）")
                         cols = st.columns(3)
-                        r_time = cols[0].time_input("开始时间", value=d["start"].time(), key="evt_series_time")
-                        r_minutes = cols[1].number_input("时长（分钟）", min_value=5, step=5,
-                                                         value=d["duration_minutes"], key="evt_series_minutes")
-                        r_title = cols[2].text_input("系列名称", value=d["series_title"], key="evt_series_title")
+                        r_time = cols[0].time_input("开始时间", key="evt_series_time")
+                        r_minutes = cols[1].number_input("时长（分钟）", min_value=5, step=5, key="evt_series_minutes")
+                        r_title = cols[2].text_input("系列名称", key="evt_series_title")
                         r_override = st.checkbox("仍然保存（忽略提醒事项）", key="evt_series_override")
                         if st.form_submit_button("保存整个系列", key="evt_series_submit"):
                             try:

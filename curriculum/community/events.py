@@ -133,8 +133,8 @@ def _point(point_id: int | None, session: Session) -> ReadingPoint | None:
 
 
 def venue_conflicts(point: ReadingPoint | None, spans: list[tuple[datetime, datetime]], *, session: Session,
-                    exclude_event_id: int | None = None, exclude_occurrence_ids: set[int] = frozenset(),
-                    title: str = "本活动") -> list[Conflict]:
+                    exclude_event_id: int | None = None,
+                    exclude_occurrence_ids: set[int] = frozenset()) -> list[Conflict]:
     """Hard: another confirmed, not cancelled occurrence at the same point overlaps one of ``spans``.
 
     Online points (线上) hold any number of events at once.
@@ -349,8 +349,7 @@ def edit_occurrence(occurrence_id: int, *, session: Session, start: datetime | N
     if not will_cancel and event.status == ACTIVE:
         point = _point(event.point_id, session)
         spans = [(new_start, new_end)]
-        conflicts += venue_conflicts(point, spans, session=session, exclude_occurrence_ids={occ.id},
-                                     title=title or occ.title or event.title)
+        conflicts += venue_conflicts(point, spans, session=session, exclude_occurrence_ids={occ.id})
         conflicts += hours_conflicts(point, spans)
         if delta:
             conflicts += _moved_shift_conflicts(moves, session, {s.id for s in shifts})

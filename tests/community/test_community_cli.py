@@ -1,7 +1,7 @@
 """``classics community`` against a fresh SQLite database."""
 
 import json
-from datetime import date, datetime
+from datetime import date
 
 import ics
 from click.testing import CliRunner

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlmodel import select
 
-from community_testkit import SAT, draft
+from community_testkit import draft
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.events import (
     EventDraft,

@@ -133,7 +133,8 @@ def test_edit_one_occurrence_then_series(app_env):
     at.button(key="evt_series_submit").click().run()
     assert not at.exception and not at.error
     labels = at.selectbox(key="evt_occ").options
-    assert [label.split(" ")[2] for label in labels] == ["10:00", "14:00", "10:00", "10:00"]
+    assert [" ".join(label.split(" ")[:3]) for label in labels] == [
+        "9月5日 周六 10:00", "9月12日 周六 14:00", "9月19日 周六 10:00", "9月26日 周六 10:00"]
 
 
 def test_reminder_list_on_opening(app_env):

@@ -35,6 +35,9 @@ KNOWN_OVERRIDES = {
 EXTRA_READINGS: set[tuple[str, str]] = {
     ("乐", "yào"),  # 知者乐水 — 乐 yào "delight in" (现代汉语词典 乐 yào，〈书〉喜爱)
     ("裳", "shāng"),  # 衣裳 read without neutral tone in recitation editions (乃服衣裳)
+    ("乡", "xiàng"),  # 乡 通“向”, formerly (孟子 乡为身死而不受)
+    ("孙", "xùn"),  # 孙 通“逊” (论语 幼而不孙弟)
+    ("数", "cù"),  # 数罟 cù gǔ, fine-meshed nets (孟子)
 }
 
 

@@ -121,3 +121,17 @@ def test_baijiaxing_reads_surnames(assert_reading):
     assert_reading("baijiaxing", "曾毋沙乜", "zēng", at=0)
     assert_reading("baijiaxing", "万俟司马", "mò", at=0)
     assert_reading("baijiaxing", "尉迟公羊", "yù", at=0)
+
+
+def test_daxue_and_mengzi(assert_reading):
+    assert_reading("daxue", "弟者，所以事长也", "tì", at=0)  # a position rule: the comma splits the phrase
+    assert_reading("daxue", "上长长而民兴弟", "tì", at=6)
+    assert_reading("daxue", "以修身为本", "wéi", at=3)
+    assert_reading("mengzi", "民为贵", "wéi", at=1)
+    assert_reading("mengzi", "傅说举于版筑之间", "yuè", at=1)
+    assert_reading("mengzi", "曾益其所不能", "zēng", at=0)
+    assert_reading("mengzi", "一箪食", "sì", at=2)
+    assert_reading("mengzi", "度，然后知长短", "duó", at=0)
+    assert_reading("mengzi", "然后知长短", "cháng", at=3)
+    assert_reading("lunyu", "虽少，必作", "shào", at=1)
+    assert_reading("lunyu", "千乘之国", "shèng", at=1)

@@ -46,6 +46,9 @@ class PlanDocument:
     location: str = ""
     sequence: int = 0
     unscheduled: Sequence[Any] = field(default_factory=list)
+    # Days lost to a bump: exported as "停课" events under the day's UID, so a
+    # calendar that re-imports the file replaces the reading it had there.
+    cancelled: Sequence[date] = field(default_factory=list)
 
 
 def stored_uid_prefix(plan_id: int) -> str:
@@ -174,6 +177,17 @@ def plan_ics(doc: PlanDocument, catalog: Catalog, *, stamp: datetime | None = No
             uid=session_uid(doc.uid_prefix, s), start=start, end=start + timedelta(minutes=s.minutes),
             summary=summary, description=description, location=doc.location, sequence=doc.sequence,
             categories=("经典诵读",),
+        ))
+    scheduled = {s.date for s in doc.sessions}
+    for day in doc.cancelled:
+        if day in scheduled:
+            continue
+        start = datetime.combine(day, doc.reading_time)
+        minutes = doc.sessions[0].minutes if doc.sessions else 30
+        events.append(CalendarEvent(
+            uid=f"{doc.uid_prefix}-{day:%Y%m%d}@{UID_DOMAIN}", start=start, end=start + timedelta(minutes=minutes),
+            summary="经典诵读：停课（已顺延）", description="本日停课，诵读内容已顺延到下一个上课日。",
+            location=doc.location, sequence=doc.sequence, categories=("经典诵读",),
         ))
     return build_calendar(events, doc.title, stamp=stamp)
 
@@ -316,6 +330,7 @@ def document_for_plan(plan_id: int, *, session) -> PlanDocument:
         location=klass.name,
         sequence=ops[-1].id if ops else 0,
         unscheduled=store.unscheduled_sessions(plan_id, session=session),
+        cancelled=[s.date for s in store.list_sessions(plan_id, session=session, status="cancelled")],
     )
 
 

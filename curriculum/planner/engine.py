@@ -391,10 +391,16 @@ def _replay(s: Slot, index: int, state: _State, spec: PlanSpec) -> PlannedSessio
             _register(state, group, index, spec.review_intervals)
             touched.append(key)
         elif it.kind == "review":
-            for j, (_due, _order, k) in enumerate(sorted(state.pending)):
-                if k == key:
-                    state.pending.remove((_due, _order, k))
+            for entry in sorted(state.pending):
+                if entry[2] == key:
+                    state.pending.remove(entry)
                     break
+            if key not in state.groups:
+                # A review of something this replay has not introduced (a consolidation run,
+                # or a locked session kept from an older text order): known, but no schedule.
+                state.groups[key] = _Group(it.text_id, it.section or "", it.passage_start,
+                                           it.passage_end or it.passage_start, 0, state.next_order)
+                state.next_order += 1
             touched.append(key)
     if any(it.label == LABEL_CHECK for it in fixed.items):
         state.since_check.clear()

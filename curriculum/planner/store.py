@@ -158,13 +158,14 @@ def _spec(plan: Plan, klass: SchoolClass) -> PlanSpec:
     )
 
 
-def _session_rows(plan_id: int, result_sessions: Iterable[Any], school_days: set[dt.date]) -> tuple[list[dict], list[list[dict]]]:
+def _session_rows(plan_id: int, result_sessions: Iterable[Any], school_days: set[dt.date],
+                  extra: set[tuple[dt.date, int]] = frozenset()) -> tuple[list[dict], list[list[dict]]]:
     rows, items = [], []
     for s in result_sessions:
         rows.append({
             "plan_id": plan_id, "date": s.date, "slot": s.slot, "minutes": s.minutes, "locked": False,
             "done": False, "pass_rate": None, "festival_key": s.festival_key, "status": "scheduled",
-            "extra": s.slot > 0 or s.date not in school_days,
+            "extra": s.slot > 0 or s.date not in school_days or (s.date, s.slot) in extra,
         })
         items.append([
             {"position": pos, "kind": it.kind, "text_id": it.text_id, "section": it.section,
@@ -366,6 +367,8 @@ def bump(plan_id: int, day: dt.date, *, session: Session) -> BumpResult:
     all_sessions = list_sessions(plan_id, session=session, status=None)
     sched = [s for s in all_sessions if s.status == "scheduled"]
     target = _find(sched, day, 0)
+    if target.extra:
+        raise PlanStoreError(f"{day:%Y-%m-%d}：这是加课，不能顺延（可以撤销加课）")
     if target.locked or target.done:
         raise PlanStoreError(f"{day:%Y-%m-%d}：这节课已{'完成' if target.done else '锁定'}，不能顺延（如需顺延请先解锁）")
     snapshot = _snapshot(plan, session=session)
@@ -414,6 +417,9 @@ def _regenerate(plan: Plan, day: dt.date, *, session: Session, catalog: Catalog,
     fixed = [s for s in all_sessions if s.status == "scheduled" and (s.done or s.locked or s.date < day)]
     fixed_keys = {(s.date, s.slot) for s in fixed}
     open_slots: set[tuple[dt.date, int]] = set()
+    extra_keys = {(s.date, s.slot) for s in all_sessions if s.status == "scheduled" and s.extra}
+    if extra_slot is not None:
+        extra_keys.add(extra_slot)
     for d in school_days:
         if d >= day and d not in cancelled and (d, 0) not in fixed_keys:
             open_slots.add((d, 0))
@@ -431,7 +437,7 @@ def _regenerate(plan: Plan, day: dt.date, *, session: Session, catalog: Catalog,
     festivals = festival_map(plan.term_start, plan.term_end)
     result = generate_plan(spec, slots, catalog, festivals, validate=False)
     planned = [s for s in result.sessions if not s.fixed]
-    rows, items = _session_rows(plan.id, planned, set(school_days))
+    rows, items = _session_rows(plan.id, planned, set(school_days), extra_keys)
     insert_sessions(session, rows, items)
     return RegenerateResult(sessions=len(planned), unscheduled=result.unscheduled)
 
@@ -462,7 +468,11 @@ def insert_extra_session(plan_id: int, day: dt.date, *, session: Session, catalo
 
 def reorder_texts(plan_id: int, new_order: Sequence[str], *, session: Session, catalog: Catalog,
                   from_day: dt.date | None = None) -> RegenerateResult:
-    """Change the text order and re-plan not-done, unlocked sessions from ``from_day`` (default: term start)."""
+    """Change the text order and re-plan not-done, unlocked sessions from ``from_day``.
+
+    The page passes today; the default (term start) re-plans every session that
+    is neither done nor locked. Texts may be added or dropped as well as moved.
+    """
     plan = get_plan(plan_id, session=session)
     new_order = list(new_order)
     if not new_order:

@@ -197,3 +197,35 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_school_term(session):
     assert sessions and all(sum(i.minutes for i in s.items) == 30 for s in sessions)
     # The school's own closures (运动会 2026-10-29/30) are not reading days.
     assert date(2026, 10, 29) not in {s.date for s in sessions} or plan.term_start > date(2026, 10, 29)
+
+
+def test_stored_plan_calendar_keeps_uids_across_a_bump(session, plan, catalog):
+    from icalendar import Calendar
+
+    from curriculum.exports.plan_exports import document_for_plan, plan_ics
+
+    days = weekdays(START, 20)
+
+    def events():
+        doc = document_for_plan(plan.id, session=session)
+        return {str(e["UID"]): e for e in Calendar.from_ical(plan_ics(doc, catalog)).walk("VEVENT")}
+
+    before = events()
+    assert f"plan-{plan.id}-20260907@classics-planner" in before
+    assert all(int(e.get("SEQUENCE", 0)) == 0 for e in before.values())
+    store.bump(plan.id, days[2], session=session)
+    after = events()
+    # Same UIDs: the lost day becomes a 停课 event, later days carry the pushed sessions.
+    assert set(after) == set(before)
+    lost = after[f"plan-{plan.id}-{days[2]:%Y%m%d}@classics-planner"]
+    assert "停课" in str(lost["SUMMARY"])
+    moved = after[f"plan-{plan.id}-{days[3]:%Y%m%d}@classics-planner"]
+    assert str(moved["DESCRIPTION"]) == str(before[f"plan-{plan.id}-{days[2]:%Y%m%d}@classics-planner"]["DESCRIPTION"])
+    assert all(int(e["SEQUENCE"]) > 0 for e in after.values())
+
+
+def test_bumping_an_extra_session_is_refused(session, plan, catalog):
+    saturday = date(2026, 9, 12)
+    store.insert_extra_session(plan.id, saturday, session=session, catalog=catalog)
+    with pytest.raises(PlanStoreError, match="加课"):
+        store.bump(plan.id, saturday, session=session)

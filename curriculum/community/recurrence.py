@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule, rrulestr, weekdays
+from dateutil.rrule import WEEKLY, rrule, rrulestr, weekdays
 
 from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError
 
@@ -70,31 +70,44 @@ def expand(rule: str | None, dtstart: datetime, *, horizon: datetime | None = No
     return result
 
 
+_BYDAY = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+
+
+def rule_parts(rule: str) -> dict[str, str]:
+    """``FREQ=WEEKLY;BYDAY=SA`` → ``{"FREQ": "WEEKLY", "BYDAY": "SA"}`` (the RFC 5545 name=value list)."""
+    parts = {}
+    for item in rule.removeprefix("RRULE:").split(";"):
+        if "=" in item:
+            name, value = item.split("=", 1)
+            parts[name.strip().upper()] = value.strip()
+    return parts
+
+
 def describe_rule(rule: str | None, dtstart: datetime, duration_minutes: int) -> str:
     """A Chinese description: ``每周六 09:00–10:00，至2026年12月26日``."""
     end = (dtstart + timedelta(minutes=duration_minutes)).strftime("%H:%M")
     if not rule:
         return f"{dtstart.year}年{dtstart.month}月{dtstart.day}日 {dtstart:%H:%M}–{end}（单次）"
-    parsed = parse_rule(rule, dtstart)
-    freq = parsed._freq
-    if freq == WEEKLY:
-        days = sorted(parsed._byweekday or (dtstart.weekday(),))
+    parse_rule(rule, dtstart)  # reject what dateutil would not expand
+    parts = rule_parts(rule)
+    freq, interval = parts.get("FREQ", ""), int(parts.get("INTERVAL", "1"))
+    if freq == "WEEKLY":
+        days = sorted(_BYDAY[d[-2:]] for d in parts["BYDAY"].split(",")) if "BYDAY" in parts else [dtstart.weekday()]
         if days == [0, 1, 2, 3, 4]:
-            day_text = "周一至周五"
+            day_text = "一至周五"
         else:
-            day_text = "、".join(WEEKDAY_LABELS[d] for d in days)
-        every = "每周" if parsed._interval == 1 else f"每{parsed._interval}周"
-        text = f"{every}{day_text.replace('周', '', 1) if day_text.startswith('周') and every.endswith('周') else day_text}"
-    elif freq == DAILY:
-        text = "每天" if parsed._interval == 1 else f"每{parsed._interval}天"
-    elif freq == MONTHLY:
+            day_text = "、".join(WEEKDAY_LABELS[d] for d in days).removeprefix("周")
+        text = ("每周" if interval == 1 else f"每{interval}周") + day_text
+    elif freq == "DAILY":
+        text = "每天" if interval == 1 else f"每{interval}天"
+    elif freq == "MONTHLY":
         text = f"每月{dtstart.day}日"
     else:
         text = "按规则重复"
     text += f" {dtstart:%H:%M}–{end}"
-    if parsed._until:
-        u = parsed._until
-        text += f"，至{u.year}年{u.month}月{u.day}日"
-    elif parsed._count:
-        text += f"，共{parsed._count}次"
+    if "UNTIL" in parts:
+        until = datetime.strptime(parts["UNTIL"][:8], "%Y%m%d")
+        text += f"，至{until.year}年{until.month}月{until.day}日"
+    elif "COUNT" in parts:
+        text += f"，共{parts['COUNT']}次"
     return text

@@ -59,3 +59,10 @@ def test_descriptions():
     assert describe_rule(weekly_rule([0, 1, 2, 3, 4], until=date(2026, 8, 31)), datetime(2026, 7, 6, 7), 40) == \
         "每周一至周五 07:00–07:40，至2026年8月31日"
     assert describe_rule(None, datetime(2026, 9, 5, 9), 90) == "2026年9月5日 09:00–10:30（单次）"
+
+
+def test_descriptions_of_other_rules():
+    start = datetime(2026, 9, 5, 9)
+    assert describe_rule("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,SU;COUNT=6", start, 60) == "每2周六、周日 09:00–10:00，共6次"
+    assert describe_rule("FREQ=DAILY;COUNT=5", start, 30) == "每天 09:00–09:30，共5次"
+    assert describe_rule("FREQ=MONTHLY;UNTIL=20261231T235959", start, 30) == "每月5日 09:00–09:30，至2026年12月31日"

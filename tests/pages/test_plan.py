@@ -93,3 +93,39 @@ def test_agenda_shows_what_to_read_and_short_sessions_are_refused(app_env):
     at.button(key="plan_new_submit").click().run()
     assert not at.exception
     assert any("半小时" in e.value for e in at.error)
+
+
+def test_demo_class_uses_the_school_term_and_extra_session_and_reorder_work(app_env):
+    from sqlmodel import Session
+
+    from curriculum import calendar_store
+    from curriculum.db import make_engine
+
+    engine = make_engine(app_env)
+    with Session(engine) as s:
+        calendar_store.seed_demo(session=s)
+        s.commit()
+    engine.dispose()
+
+    at = _page()
+    at.button(key="plan_seed_demo").click().run()
+    assert not at.exception, at.exception
+    assert any(c.value.startswith("小学低段 · 一年级 · 45 人 · 每日 07:40") for c in at.caption)
+    dates = _table_dates(at)
+    # The demo school's autumn term: its own closure for the sports meet (10/29–30) is not a reading day.
+    assert dates[0] == dt.date(2026, 9, 1)
+    assert dt.date(2026, 10, 29) not in dates and dt.date(2026, 10, 1) not in dates
+    assert dt.date(2026, 10, 31) in dates  # the school's make-up Saturday
+
+    # An extra Saturday session appears in the table.
+    at.date_input(key="plan_extra_day").set_value(dt.date(2026, 9, 5))
+    at.button(key="plan_extra").click().run()
+    assert not at.exception, at.exception
+    assert dt.date(2026, 9, 5) in _table_dates(at)
+
+    # Reorder: 三字经 first from today on — the table still has one row per session and 30 minutes each.
+    at.multiselect(key="plan_order").set_value(["sanzijing", "dizigui", "baijiaxing", "qianziwen"])
+    at.button(key="plan_reorder").click().run()
+    assert not at.exception, at.exception
+    assert any("新顺序" in s.value for s in at.success)
+    assert (_table(at)["分钟"] == 30).all()

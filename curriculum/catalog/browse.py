@@ -397,17 +397,17 @@ def shows_section_headings(entry: TextEntry) -> bool:
 _READER_CSS = (
     "<style>"
     ".classics-reader{font-family:'Noto Serif CJK SC','Noto Sans CJK SC','Songti SC',serif;"
-    "line-height:2.1;font-size:1.35rem;}"
+    "line-height:1.8;font-size:1.35rem;}"
     ".classics-reader h4{margin:1.2em 0 .4em;font-size:1.1em;color:#8a3324;}"
     # Streamlit styles bare <p>; size the passages explicitly so large type really is large.
-    ".classics-reader p{margin:0 0 .5em;font-size:inherit;line-height:inherit;}"
+    ".classics-reader p{margin:0 0 .3em;font-size:inherit;line-height:inherit;}"
     # Readings wider than their character would run into each other ("yǒupéng"): a little
     # padding on every ruby keeps syllables apart.
     ".classics-reader ruby{padding:0 .12em;}"
     ".classics-reader rt{font-size:.55em;color:#555;font-family:sans-serif;padding:0 .1em;}"
-    ".classics-reader.large{font-size:2.6rem;line-height:2.4;}"
-    ".classics-reader.pinyin{line-height:2.6;}"
-    ".classics-reader.large.pinyin{line-height:3;}"
+    ".classics-reader.large{font-size:2.6rem;line-height:1.8;}"
+    ".classics-reader.pinyin{line-height:2.5;}"
+    ".classics-reader.large.pinyin{line-height:2.5;}"
     "</style>"
 )
 

@@ -29,6 +29,7 @@ KNOWN_OVERRIDES = {
     ("知者乐", "lunyu", "知者乐水"): "知者乐水 yào (delight in)",
     ("衣裳", "lunyu", "冕衣裳者与瞽者"): "冕衣裳 cháng (ceremonial skirt)",
     ("单", "baijiaxing", "淳于单于"): "the double surname 单于 chán yú",
+    ("靡", "shenglv_qimeng", "胥靡困傅岩之筑"): "胥靡 xū mí (convict labourer)",
 }
 
 # Readings pypinyin's heteronym list lacks but editions give for the sense.
@@ -38,6 +39,8 @@ EXTRA_READINGS: set[tuple[str, str]] = {
     ("乡", "xiàng"),  # 乡 通“向”, formerly (孟子 乡为身死而不受)
     ("孙", "xùn"),  # 孙 通“逊” (论语 幼而不孙弟)
     ("数", "cù"),  # 数罟 cù gǔ, fine-meshed nets (孟子)
+    ("归", "kuì"),  # 归 通“馈”, give (诗经·静女 自牧归荑)
+    ("挑", "tāo"),  # 挑兮达兮 tāo tà, pacing to and fro (诗经·子衿)
 }
 
 

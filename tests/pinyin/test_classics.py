@@ -135,3 +135,14 @@ def test_daxue_and_mengzi(assert_reading):
     assert_reading("mengzi", "然后知长短", "cháng", at=3)
     assert_reading("lunyu", "虽少，必作", "shào", at=1)
     assert_reading("lunyu", "千乘之国", "shèng", at=1)
+
+
+def test_shijing(assert_reading):
+    assert_reading("shijing", "君子好逑", "hǎo", at=2)
+    assert_reading("shijing", "钟鼓乐之", "lè", at=2)
+    assert_reading("shijing", "灼灼其华", "huā", at=3)
+    assert_reading("shijing", "白露为霜", "wéi", at=2)
+    assert_reading("shijing", "道阻且长", "cháng", at=3)
+    assert_reading("shijing", "与子同裳", "cháng", at=3)
+    assert_reading("shijing", "雨雪霏霏", "yù", at=0)
+    assert_reading("daodejing", "周行而不殆", "xíng", at=1)  # not the 诗经 road (háng)

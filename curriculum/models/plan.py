@@ -97,6 +97,10 @@ class PlanSessionBase(SQLModel):
     extra: bool = False
 
 
+class PlanSessionCreate(PlanSessionBase):
+    plan_id: int
+
+
 class PlanSession(PlanSessionBase, table=True):
     __tablename__ = "plan_session"
 
@@ -120,6 +124,10 @@ class PlanItemBase(SQLModel):
     minutes: int
 
 
+class PlanItemCreate(PlanItemBase):
+    session_id: int
+
+
 class PlanItem(PlanItemBase, table=True):
     __tablename__ = "plan_item"
 
@@ -137,6 +145,11 @@ class PlanItemPublic(PlanItemBase):
 class PlanOperationBase(SQLModel):
     kind: str = Field(max_length=20)
     detail: str = Field(default="", max_length=200)
+
+
+class PlanOperationCreate(PlanOperationBase):
+    plan_id: int
+    snapshot: dict[str, Any] = {}
 
 
 class PlanOperation(PlanOperationBase, table=True):

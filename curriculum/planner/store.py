@@ -407,6 +407,16 @@ def set_locked(plan_id: int, day: dt.date, locked: bool = True, *, session: Sess
     session.commit()
 
 
+def lock(plan_id: int, day: dt.date, *, session: Session, slot: int = 0) -> None:
+    """Lock a session to its date."""
+    set_locked(plan_id, day, True, session=session, slot=slot)
+
+
+def unlock(plan_id: int, day: dt.date, *, session: Session, slot: int = 0) -> None:
+    """Unlock a session: bumps and regeneration may move or re-plan it again."""
+    set_locked(plan_id, day, False, session=session, slot=slot)
+
+
 def _regenerate(plan: Plan, day: dt.date, *, session: Session, catalog: Catalog,
                 extra_slot: tuple[dt.date, int] | None = None) -> RegenerateResult:
     klass = get_class(plan.class_id, session=session)

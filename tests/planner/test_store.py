@@ -69,7 +69,7 @@ def test_bump_pushes_that_day_and_later_sessions_one_school_day_and_lists_what_f
 def test_bump_skips_locked_sessions_which_stay_on_their_date(session, plan):
     days = weekdays(START, 20)
     before = dict(_contents(session, plan.id))
-    store.set_locked(plan.id, days[5], session=session)
+    store.lock(plan.id, days[5], session=session)
     store.bump(plan.id, days[3], session=session)
     after = dict(_contents(session, plan.id))
     assert after[days[5]] == before[days[5]]  # the locked session did not move
@@ -229,3 +229,14 @@ def test_bumping_an_extra_session_is_refused(session, plan, catalog):
     store.insert_extra_session(plan.id, saturday, session=session, catalog=catalog)
     with pytest.raises(PlanStoreError, match="加课"):
         store.bump(plan.id, saturday, session=session)
+
+
+def test_unlock_lets_a_session_move_again(session, plan):
+    days = weekdays(START, 20)
+    store.lock(plan.id, days[5], session=session)
+    store.unlock(plan.id, days[5], session=session)
+    before = dict(_contents(session, plan.id))
+    store.bump(plan.id, days[3], session=session)
+    after = dict(_contents(session, plan.id))
+    assert after[days[6]] == before[days[5]]
+    assert [o.kind for o in store.list_operations(plan.id, session=session)] == ["lock", "unlock", "bump"]

@@ -159,7 +159,7 @@ with Session(get_engine()) as session:
 
     # --- agenda ---------------------------------------------------------------------------
     with tab_agenda:
-        default_day = min(max(today, plan.term_start), plan.term_end)
+        default_day = store.day_in_term(plan, today)
         day = st.date_input("日期", value=default_day, min_value=plan.term_start, max_value=plan.term_end,
                             key="plan_agenda_day")
         agenda = px.day_agenda(doc, catalog, day)
@@ -244,7 +244,7 @@ with Session(get_engine()) as session:
                 else:
                     _done(f"已在 {extra_day:%m月%d日} 加一次诵读，之后的安排已重新排课。")
         with cols[1]:
-            regen_day = st.date_input("从这天起重新排课", value=min(max(today, plan.term_start), plan.term_end),
+            regen_day = st.date_input("从这天起重新排课", value=store.day_in_term(plan, today),
                                       min_value=plan.term_start, max_value=plan.term_end, key="plan_regen_day")
             if st.button("重新排课（保留已完成和已锁定的）", key="plan_regen"):
                 try:
@@ -259,7 +259,7 @@ with Session(get_engine()) as session:
         if st.button("按新顺序重新排课", key="plan_reorder"):
             try:
                 store.reorder_texts(plan_id, order, session=session, catalog=catalog,
-                                    from_day=min(max(today, plan.term_start), plan.term_end))
+                                    from_day=store.day_in_term(plan, today))
             except ERRORS as err:
                 st.error(f"未能调整顺序：{err}")
             else:

@@ -234,6 +234,11 @@ def create_plan(
     return plan, result
 
 
+def day_in_term(plan: Plan, day: dt.date) -> dt.date:
+    """``day`` clamped into the plan's term (the page's default for date pickers)."""
+    return min(max(day, plan.term_start), plan.term_end)
+
+
 def get_plan(plan_id: int, *, session: Session) -> Plan:
     plan = session.get(Plan, plan_id)
     if plan is None:

@@ -304,13 +304,19 @@ class _Layout:
     def _lines(self, pairs, size, with_pinyin, width):
         lines: list[list[tuple[str, str, float]]] = [[]]
         used = 0.0
-        for unit in _units(pairs):
+        pending = _units(pairs)
+        while pending:
+            unit = pending.pop(0)
             if unit[0][0] == "\n":
                 lines.append([])
                 used = 0.0
                 continue
             widths = self._cell_widths(unit, size, with_pinyin)
             total = sum(widths)
+            if total > width and len(unit) > 1:
+                # Wider than a whole line (a long Latin word or URL): let it break anywhere.
+                pending[:0] = [[pair] for pair in unit]
+                continue
             if lines[-1] and used + total > width + 0.01:
                 lines.append([])
                 used = 0.0

@@ -152,3 +152,13 @@ def test_pdf_text_stays_above_the_bottom_margin_only_the_page_number_sits_below(
     below = [y for y in baselines if y < bottom_margin_pt]
     assert _pages(data) >= 3
     assert len(below) == _pages(data)  # exactly one footer (page number) per page
+
+
+def test_pdf_breaks_an_overlong_latin_word_instead_of_running_off_the_page():
+    url = "https://example.org/" + "a" * 300
+    data = render_pdf("x", [PrintBlock("title", "链接"), PrintBlock("note", url)])
+    positions = [(float(x), float(y)) for s in _page_streams(data)
+                 for x, y in re.findall(rb"BT ([\d.]+) ([\d.]+) Td", s)]
+    body_lines = {y for x, y in positions if y > 18 * 72 / 25.4} - {max(y for _, y in positions)}  # not title/footer
+    assert _pages(data) == 1
+    assert len(body_lines) >= 3  # the 320-character word wraps over several lines

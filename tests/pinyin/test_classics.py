@@ -146,3 +146,12 @@ def test_shijing(assert_reading):
     assert_reading("shijing", "与子同裳", "cháng", at=3)
     assert_reading("shijing", "雨雪霏霏", "yù", at=0)
     assert_reading("daodejing", "周行而不殆", "xíng", at=1)  # not the 诗经 road (háng)
+
+
+def test_shenglv_qimeng(assert_reading):
+    assert_reading("shenglv_qimeng", "道旁系剑子婴降", "xiáng", at=6)
+    assert_reading("shenglv_qimeng", "奉璧蔺相如", "xiàng", at=3)
+    assert_reading("shenglv_qimeng", "地久对天长", "cháng", at=4)
+    assert_reading("shenglv_qimeng", "骤雨不终朝", "zhāo", at=4)
+    assert_reading("shenglv_qimeng", "尘生边将旧征袍", "jiàng", at=3)
+    assert_reading("shenglv_qimeng", "云对雨", "yǔ", at=2)

@@ -5,8 +5,9 @@ For N classes (stages in turn) the benchmark generates a full school-year plan
 festivals) and stores it with ``curriculum.planner.store.create_plan``,
 committing each class, and times every class. In the same run, on the same
 database, it then inserts the very same rows again as pre-built dicts with
-SQLAlchemy Core bulk inserts (plan, sessions with RETURNING, items) — the
-floor any storage layer has to pay — and prints the ratio of the two totals.
+the same bulk statements the store uses (plan and sessions through SQLAlchemy
+Core with RETURNING, items through one driver-level executemany) — the floor
+any storage layer has to pay — and prints the ratio of the two totals.
 
 Peak memory is measured with ``tracemalloc`` in a separate pass over a sample
 of classes, because tracing slows Python down and would distort the timings.
@@ -90,8 +91,8 @@ def _cleanup(session: Session) -> None:
     session.commit()
 
 
-def _rows_of(plan: Plan, result) -> tuple[dict, list[dict], list[list[dict]]]:
-    """The rows create_plan wrote, as plain dicts, for the bulk-insert baseline."""
+def _rows_of(plan: Plan, result) -> tuple[dict, list[dict], list[list[tuple]]]:
+    """The rows create_plan wrote, pre-built, for the bulk-insert baseline."""
     plan_row = {c: getattr(plan, c) for c in (
         "name", "term_start", "term_end", "minutes", "pass_threshold", "class_id", "text_ids",
         "review_intervals", "weekday_pattern", "school_days", "created_at")}
@@ -100,13 +101,13 @@ def _rows_of(plan: Plan, result) -> tuple[dict, list[dict], list[list[dict]]]:
         sessions.append({"date": s.date, "slot": s.slot, "minutes": s.minutes, "locked": False, "done": False,
                          "pass_rate": None, "festival_key": s.festival_key, "status": "scheduled",
                          "extra": False})
-        items.append([{"position": p, "kind": i.kind, "text_id": i.text_id, "section": i.section,
-                       "passage_start": i.passage_start, "passage_end": i.passage_end, "label": i.label,
-                       "minutes": i.minutes} for p, i in enumerate(s.items)])
+        items.append([(p, i.kind, i.text_id, i.section, i.passage_start, i.passage_end, i.label, i.minutes)
+                      for p, i in enumerate(s.items)])
     return plan_row, sessions, items
 
 
-def _bulk_insert(session: Session, plan_row: dict, sessions: list[dict], items: list[list[dict]]) -> None:
+def _bulk_insert(session: Session, plan_row: dict, sessions: list[dict], items: list[list[tuple]]) -> None:
+    """The floor: the same rows, already built, through the same bulk statements the store uses."""
     plan_id = session.execute(insert(Plan.__table__).returning(Plan.__table__.c.id), [plan_row]).scalar_one()
     for s in sessions:
         s["plan_id"] = plan_id

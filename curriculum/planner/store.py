@@ -168,28 +168,42 @@ def _session_rows(plan_id: int, result_sessions: Iterable[Any], school_days: set
             "extra": s.slot > 0 or s.date not in school_days or (s.date, s.slot) in extra,
         })
         items.append([
-            {"position": pos, "kind": it.kind, "text_id": it.text_id, "section": it.section,
-             "passage_start": it.passage_start, "passage_end": it.passage_end, "label": it.label,
-             "minutes": it.minutes}
+            (pos, it.kind, it.text_id, it.section, it.passage_start, it.passage_end, it.label, it.minutes)
             for pos, it in enumerate(s.items)
         ])
     return rows, items
 
 
-def insert_sessions(session: Session, rows: list[dict], items: list[list[dict]]) -> None:
-    """Bulk insert sessions, then their items with the new session ids (two statements)."""
+ITEM_COLUMNS = ("session_id", "position", "kind", "text_id", "section", "passage_start", "passage_end", "label",
+                "minutes")
+_PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+
+
+def insert_sessions(session: Session, rows: list[dict], items: list[list[tuple]]) -> None:
+    """Bulk insert sessions (one statement, RETURNING their ids), then all their items (one executemany).
+
+    ``items[k]`` are the rows of session ``k`` as tuples in ``ITEM_COLUMNS`` order
+    without the leading ``session_id``. Items go through the driver's
+    executemany with positional parameters: a plan has about a thousand of
+    them, and building per-row dictionaries for Core doubled the insert time.
+    """
     if not rows:
         return
     ids = session.execute(
         insert(SESSION_TABLE).returning(SESSION_TABLE.c.id, sort_by_parameter_order=True), rows
     ).scalars().all()
-    item_rows = []
-    for sid, its in zip(ids, items, strict=True):
-        for it in its:
-            it["session_id"] = sid
-            item_rows.append(it)
-    if item_rows:
-        session.execute(insert(ITEM_TABLE), item_rows)
+    item_rows = [(sid, *it) for sid, its in zip(ids, items, strict=True) for it in its]
+    if not item_rows:
+        return
+    conn = session.connection()
+    mark = _PLACEHOLDERS.get(conn.dialect.paramstyle)
+    if mark is None:  # a driver with another parameter style: plain Core
+        session.execute(insert(ITEM_TABLE), [dict(zip(ITEM_COLUMNS, r)) for r in item_rows])
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(ITEM_TABLE.name)} ({', '.join(quote(c) for c in ITEM_COLUMNS)}) "
+           f"VALUES ({', '.join([mark] * len(ITEM_COLUMNS))})")
+    conn.exec_driver_sql(sql, item_rows)
 
 
 def create_plan(
@@ -340,11 +354,7 @@ def undo_last(plan_id: int, *, session: Session) -> PlanOperation | None:
             "locked": s["locked"], "done": s["done"], "pass_rate": s["pass_rate"], "festival_key": s["festival_key"],
             "status": s["status"], "extra": s["extra"],
         })
-        items.append([
-            {"position": pos, "kind": i[0], "minutes": i[1], "label": i[2], "text_id": i[3], "section": i[4],
-             "passage_start": i[5], "passage_end": i[6]}
-            for pos, i in enumerate(s["items"])
-        ])
+        items.append([(pos, i[0], i[3], i[4], i[5], i[6], i[2], i[1]) for pos, i in enumerate(s["items"])])
     insert_sessions(session, rows, items)
     plan.text_ids = list(snap["text_ids"])
     session.add(plan)

@@ -155,3 +155,11 @@ def test_shenglv_qimeng(assert_reading):
     assert_reading("shenglv_qimeng", "骤雨不终朝", "zhāo", at=4)
     assert_reading("shenglv_qimeng", "尘生边将旧征袍", "jiàng", at=3)
     assert_reading("shenglv_qimeng", "云对雨", "yǔ", at=2)
+
+
+def test_zengguang_xianwen(assert_reading):
+    assert_reading("zengguang_xianwen", "多少少年郎", "shào", at=2)
+    assert_reading("zengguang_xianwen", "除非己莫为", "wéi", at=4)
+    assert_reading("zengguang_xianwen", "一日为师", "wéi", at=2)
+    assert_reading("zengguang_xianwen", "士为知己者死", "wèi", at=1)  # for the sake of
+    assert_reading("zengguang_xianwen", "长江后浪推前浪", "cháng", at=0)

@@ -30,6 +30,7 @@ KNOWN_OVERRIDES = {
     ("衣裳", "lunyu", "冕衣裳者与瞽者"): "冕衣裳 cháng (ceremonial skirt)",
     ("单", "baijiaxing", "淳于单于"): "the double surname 单于 chán yú",
     ("靡", "shenglv_qimeng", "胥靡困傅岩之筑"): "胥靡 xū mí (convict labourer)",
+    ("夫", "lisao", "仆夫悲余马怀兮"): "仆夫 pú fū (charioteer)",
 }
 
 # Readings pypinyin's heteronym list lacks but editions give for the sense.

@@ -163,3 +163,12 @@ def test_zengguang_xianwen(assert_reading):
     assert_reading("zengguang_xianwen", "一日为师", "wéi", at=2)
     assert_reading("zengguang_xianwen", "士为知己者死", "wèi", at=1)  # for the sake of
     assert_reading("zengguang_xianwen", "长江后浪推前浪", "cháng", at=0)
+
+
+def test_lisao(assert_reading):
+    assert_reading("lisao", "朝搴阰之木兰兮", "zhāo", at=0)
+    assert_reading("lisao", "长太息以掩涕兮", "cháng", at=0)
+    assert_reading("lisao", "余独好修以为常", "hào", at=2)
+    assert_reading("lisao", "来吾道夫先路", "fú", at=3)
+    assert_reading("lisao", "仆夫悲余马怀兮", "fū", at=1)
+    assert_reading("zengguang_xianwen", "人到公门正好修", "hǎo", at=5)  # 正好, not 离骚's 好修

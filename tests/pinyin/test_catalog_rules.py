@@ -31,6 +31,10 @@ KNOWN_OVERRIDES = {
     ("单", "baijiaxing", "淳于单于"): "the double surname 单于 chán yú",
     ("靡", "shenglv_qimeng", "胥靡困傅岩之筑"): "胥靡 xū mí (convict labourer)",
     ("夫", "lisao", "仆夫悲余马怀兮"): "仆夫 pú fū (charioteer)",
+    ("为", "zhongyong", "旅酬下为上"): "下为上 wèi (toast for the higher)",
+    ("为", "daodejing", "是以圣人为腹不为目"): "为腹不为目 wèi (for the belly)",
+    ("为", "daodejing", "为吾有身"): "为吾有身 wèi (because)",
+    ("为", "daodejing", "歙歙为天下浑其心"): "为天下浑其心 wèi",
 }
 
 # Readings pypinyin's heteronym list lacks but editions give for the sense.

@@ -172,3 +172,11 @@ def test_lisao(assert_reading):
     assert_reading("lisao", "来吾道夫先路", "fú", at=3)
     assert_reading("lisao", "仆夫悲余马怀兮", "fū", at=1)
     assert_reading("zengguang_xianwen", "人到公门正好修", "hǎo", at=5)  # 正好, not 离骚's 好修
+
+
+def test_daodejing_and_zhongyong(assert_reading):
+    assert_reading("daodejing", "为学日益", "wéi", at=0)
+    assert_reading("daodejing", "以万物为刍狗", "wéi", at=3)
+    assert_reading("daodejing", "圣人为腹不为目", "wèi", at=2)
+    assert_reading("zhongyong", "唯天下至诚，为能尽其性", "wéi", at=6)
+    assert_reading("zhongyong", "旅酬下为上", "wèi", at=3)

@@ -180,3 +180,11 @@ def test_daodejing_and_zhongyong(assert_reading):
     assert_reading("daodejing", "圣人为腹不为目", "wèi", at=2)
     assert_reading("zhongyong", "唯天下至诚，为能尽其性", "wéi", at=6)
     assert_reading("zhongyong", "旅酬下为上", "wèi", at=3)
+
+
+def test_lunyu_wei(assert_reading):
+    assert_reading("lunyu", "为人谋而不忠乎", "wèi", at=0)
+    assert_reading("lunyu", "为政以德", "wéi", at=0)
+    assert_reading("lunyu", "和为贵", "wéi", at=1)
+    assert_reading("lunyu", "古之学者为己", "wèi", at=4)
+    assert_reading("lunyu", "克己复礼为仁", "wéi", at=4)

@@ -53,7 +53,6 @@ Rules (each is tested in ``tests/planner/test_engine.py``):
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -272,7 +271,8 @@ def passage_text(catalog: Catalog, item: PlannedItem | Any) -> str:
 
 
 def _group_minutes(chars: int, pace: int) -> int:
-    return max(1, math.ceil(chars / pace))
+    """Whole minutes to read ``chars`` at ``pace`` (at least one)."""
+    return (chars + pace - 1) // pace if chars > 0 else 1
 
 
 @dataclass(slots=True)

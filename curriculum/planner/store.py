@@ -189,9 +189,17 @@ def insert_sessions(session: Session, rows: list[dict], items: list[list[tuple]]
     """
     if not rows:
         return
+    # RETURNING with parameter order makes SQLAlchemy insert row by row on SQLite
+    # (no sentinel column), so insert in one executemany and read the ids back:
+    # the newest len(rows) ids of the plan, ascending, are these rows in order.
+    session.execute(insert(SESSION_TABLE), rows)
+    plan_ids = {r["plan_id"] for r in rows}
+    if len(plan_ids) != 1:
+        raise ValueError("insert_sessions: rows of one plan at a time")
     ids = session.execute(
-        insert(SESSION_TABLE).returning(SESSION_TABLE.c.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
+        select(SESSION_TABLE.c.id).where(SESSION_TABLE.c.plan_id == plan_ids.pop())
+        .order_by(SESSION_TABLE.c.id.desc()).limit(len(rows))
+    ).scalars().all()[::-1]
     item_rows = [(sid, *it) for sid, its in zip(ids, items, strict=True) for it in its]
     if not item_rows:
         return

@@ -188,3 +188,11 @@ def test_lunyu_wei(assert_reading):
     assert_reading("lunyu", "和为贵", "wéi", at=1)
     assert_reading("lunyu", "古之学者为己", "wèi", at=4)
     assert_reading("lunyu", "克己复礼为仁", "wéi", at=4)
+
+
+def test_daodejing_chu_chang_qiang(assert_reading):
+    assert_reading("daodejing", "是以圣人处无为之事", "chǔ", at=4)
+    assert_reading("daodejing", "不可长保", "cháng", at=2)
+    assert_reading("daodejing", "故强为之容", "qiǎng", at=1)
+    assert_reading("daodejing", "其事好还", "hào", at=2)
+    assert_reading("zengguang_xianwen", "不愁无处下金钩", "chù", at=3)

@@ -196,3 +196,10 @@ def test_daodejing_chu_chang_qiang(assert_reading):
     assert_reading("daodejing", "故强为之容", "qiǎng", at=1)
     assert_reading("daodejing", "其事好还", "hào", at=2)
     assert_reading("zengguang_xianwen", "不愁无处下金钩", "chù", at=3)
+
+
+def test_zhongyong(assert_reading):
+    assert_reading("zhongyong", "莫见乎隐", "xiàn", at=1)
+    assert_reading("zhongyong", "发而皆中节", "zhòng", at=3)
+    assert_reading("zhongyong", "故大德必得其位", "dé", at=4)
+    assert_reading("zhongyong", "祸福将至", "jiāng", at=2)

@@ -60,6 +60,7 @@ EXTRA_READINGS: set[tuple[str, str]] = {
     ("数", "cù"),  # 数罟 cù gǔ, fine-meshed nets (孟子)
     ("归", "kuì"),  # 归 通“馈”, give (诗经·静女 自牧归荑)
     ("挑", "tāo"),  # 挑兮达兮 tāo tà, pacing to and fro (诗经·子衿)
+    ("队", "zhuì"),  # 队 古同“坠” (中庸 霜露所队)
 }
 
 

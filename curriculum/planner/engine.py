@@ -53,6 +53,7 @@ Rules (each is tested in ``tests/planner/test_engine.py``):
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -103,8 +104,8 @@ class Passage:
     chars: int
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedItem:
+@dataclass(slots=True)
+class PlannedItem:  # not frozen: a full-year plan builds thousands and frozen __init__ is slow
     kind: str
     minutes: int
     label: str = ""
@@ -290,7 +291,7 @@ class _State:
     remaining: list[Passage]  # passages not yet introduced, in plan order
     covered: set[tuple[str, int]]
     groups: dict[tuple[str, int], _Group]
-    # pending reviews: [due_session_index, group_order, group_key]
+    # pending reviews, a heap of (due_session_index, group_order, group_key)
     pending: list[tuple[int, int, tuple[str, int]]]
     since_check: list[tuple[str, int]]
     next_order: int = 0
@@ -306,7 +307,7 @@ def _register(state: _State, group: _Group, index: int, intervals: Iterable[int]
     state.next_order += 1
     state.groups[key] = group
     for d in intervals:
-        state.pending.append((index + d, group.order, key))
+        heapq.heappush(state.pending, (index + d, group.order, key))
     state.since_check.append(key)
 
 
@@ -391,10 +392,10 @@ def _replay(s: Slot, index: int, state: _State, spec: PlanSpec) -> PlannedSessio
             _register(state, group, index, spec.review_intervals)
             touched.append(key)
         elif it.kind == "review":
-            for entry in sorted(state.pending):
-                if entry[2] == key:
-                    state.pending.remove(entry)
-                    break
+            matches = [e for e in state.pending if e[2] == key]
+            if matches:
+                state.pending.remove(min(matches))
+                heapq.heapify(state.pending)
             if key not in state.groups:
                 # A review of something this replay has not introduced (a consolidation run,
                 # or a locked session kept from an older text order): known, but no schedule.
@@ -409,7 +410,7 @@ def _replay(s: Slot, index: int, state: _State, spec: PlanSpec) -> PlannedSessio
             group = state.groups.get(key)
             order = group.order if group else -1
             for d in EXTRA_REVIEW_OFFSETS:
-                state.pending.append((index + d, order, key))
+                heapq.heappush(state.pending, (index + d, order, key))
     return PlannedSession(
         date=s.date, slot=s.slot, minutes=fixed.minutes, items=list(fixed.items),
         festival_key=fixed.festival_key, fixed=True,
@@ -418,6 +419,8 @@ def _replay(s: Slot, index: int, state: _State, spec: PlanSpec) -> PlannedSessio
 
 def _group_chars(state: _State, catalog: Catalog, key: tuple[str, int]) -> tuple[_Group, int]:
     group = state.groups[key]
+    if group.chars:
+        return group, group.chars
     if group.chars == 0:
         # Groups replayed from the store carry no character count yet.
         passages = text_passages(catalog.get(group.text_id)) if group.text_id in catalog else ()
@@ -475,30 +478,31 @@ def _plan_one(
 
     # Due reviews, oldest first; stop at the first one that does not fit so the
     # postponed ones keep their order for the next session.
-    state.pending.sort()
+    heap = state.pending
+    review_pace = pace * REVIEW_SPEEDUP
     review_used = 0
     reviewed: set[tuple[str, int]] = set()
     deferred: list[tuple[int, int, tuple[str, int]]] = []
-    taken = 0
-    for due, order, key in state.pending:
-        if due > index:
-            break
+    while heap and heap[0][0] <= index:
+        _due, order, key = heap[0]
         if key in reviewed:
             # The same group due twice today (a postponed review meets a regular
             # or an extra one): the second review moves to the next session.
+            heapq.heappop(heap)
             deferred.append((index + 1, order, key))
-            taken += 1
             continue
         group, chars = _group_chars(state, catalog, key)
-        m = min(_group_minutes(chars, pace * REVIEW_SPEEDUP), max(review_cap, 0))
+        m = _group_minutes(chars, review_pace)
+        if m > review_cap:
+            m = review_cap
         if m <= 0 or review_used + m > review_cap:
-            break
+            break  # this one and every later one wait for the next session, in order
+        heapq.heappop(heap)
         items.append(PlannedItem("review", m, "", group.text_id, group.section, group.start, group.end))
         review_used += m
         reviewed.add(key)
-        taken += 1
-    del state.pending[:taken]
-    state.pending.extend(deferred)
+    for entry in deferred:
+        heapq.heappush(heap, entry)
 
     if check_day:
         # Recitation check: everything learned since the last check comes back too.
@@ -514,12 +518,14 @@ def _plan_one(
             reviewed.add(key)
         state.since_check.clear()
     else:
-        budget = available - review_used
-        _add_new(state, items, budget, pace, index, intervals)
+        new_used = _add_new(state, items, available - review_used, pace, index, intervals)
+        used += new_used
         if exhausted and state.groups:
             review_used += _rotate_reviews(state, catalog, items, review_cap - review_used, reviewed, pace)
 
-    rest = minutes - sum(i.minutes for i in items)
+    # Whatever is left (at least the closing minimum) goes to the closing activity:
+    # this is what makes the items add up to exactly the session length.
+    rest = minutes - used - review_used
     items.append(PlannedItem("activity", rest, closing_label))
     return session
 
@@ -568,42 +574,46 @@ def _rotate_reviews(state: _State, catalog: Catalog, items: list[PlannedItem], r
 
 
 def _add_new(state: _State, items: list[PlannedItem], budget: int, pace: int, index: int,
-             intervals: tuple[int, ...]) -> None:
-    """Append new groups while whole passages fit into ``budget`` minutes."""
+             intervals: tuple[int, ...]) -> int:
+    """Append new groups while whole passages fit into ``budget`` minutes; returns the minutes used."""
     rem = state.remaining
+    n = len(rem)
+    covered = state.covered  # only passages of fixed (done/locked) sessions; the cursor tracks the rest
+    used = 0
     first = True
     while budget > 0:
         _advance_cursor(state)
-        if state.cursor >= len(rem):
-            return
+        if state.cursor >= n:
+            break
         head = rem[state.cursor]
         chars = head.chars
         end = state.cursor
-        if _group_minutes(chars, pace) > budget:
+        limit = budget * pace  # ceil(chars / pace) <= budget  <=>  chars <= budget * pace
+        if chars > limit:
             if not first:
-                return
+                break
             # Over-long passage: scheduled alone with the whole remaining budget.
             m = budget
         else:
             j = state.cursor + 1
-            while j < len(rem):
+            prev = head.index
+            while j < n:
                 p = rem[j]
-                if p.text_id != head.text_id or p.section != head.section or p.index != rem[j - 1].index + 1:
+                if p.text_id != head.text_id or p.section != head.section or p.index != prev + 1:
                     break
-                if (p.text_id, p.index) in state.covered:
-                    break
-                if _group_minutes(chars + p.chars, pace) > budget:
+                if chars + p.chars > limit or (covered and (p.text_id, p.index) in covered):
                     break
                 chars += p.chars
+                prev = p.index
                 end = j
                 j += 1
             m = _group_minutes(chars, pace)
         last = rem[end]
-        for k in range(state.cursor, end + 1):
-            state.covered.add((rem[k].text_id, rem[k].index))
         state.cursor = end + 1
         group = _Group(head.text_id, head.section, head.index, last.index, chars, 0)
         _register(state, group, index, intervals)
         items.append(PlannedItem("new", m, "", head.text_id, head.section, head.index, last.index))
         budget -= m
+        used += m
         first = False
+    return used

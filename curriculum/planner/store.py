@@ -179,23 +179,51 @@ ITEM_COLUMNS = ("session_id", "position", "kind", "text_id", "section", "passage
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
-def insert_sessions(session: Session, rows: list[dict], items: list[list[tuple]]) -> None:
-    """Bulk insert sessions (one statement, RETURNING their ids), then all their items (one executemany).
+SESSION_COLUMNS = ("id", "plan_id", "date", "slot", "minutes", "locked", "done", "pass_rate", "festival_key",
+                   "status", "extra")
 
-    ``items[k]`` are the rows of session ``k`` as tuples in ``ITEM_COLUMNS`` order
-    without the leading ``session_id``. Items go through the driver's
-    executemany with positional parameters: a plan has about a thousand of
-    them, and building per-row dictionaries for Core doubled the insert time.
+
+def _copy(conn, table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    quote = conn.dialect.identifier_preparer.quote
+    with conn.connection.driver_connection.cursor() as cur:
+        with cur.copy(f"COPY {quote(table)} ({', '.join(quote(c) for c in columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def insert_sessions(session: Session, rows: list[dict], items: list[list[tuple]]) -> None:
+    """Bulk insert one plan's sessions and all their items.
+
+    ``rows`` are session dicts (all of one plan); ``items[k]`` are the rows of
+    session ``k`` as tuples in ``ITEM_COLUMNS`` order without the leading
+    ``session_id``. A full-year plan has about a thousand items, so nothing
+    goes through per-row dictionaries or row-by-row statements:
+
+    * PostgreSQL (psycopg): session ids are drawn from the sequence in one
+      query, then sessions and items each go in with one ``COPY``.
+    * Other back ends: sessions in one executemany, their ids read back (the
+      newest ids of the plan, in order — RETURNING with parameter order made
+      SQLAlchemy insert row by row on SQLite), items in one driver-level
+      executemany with positional parameters (Core with dictionaries took
+      twice as long).
     """
     if not rows:
         return
-    # RETURNING with parameter order makes SQLAlchemy insert row by row on SQLite
-    # (no sentinel column), so insert in one executemany and read the ids back:
-    # the newest len(rows) ids of the plan, ascending, are these rows in order.
-    session.execute(insert(SESSION_TABLE), rows)
     plan_ids = {r["plan_id"] for r in rows}
     if len(plan_ids) != 1:
         raise ValueError("insert_sessions: rows of one plan at a time")
+    conn = session.connection()
+    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+        ids = conn.exec_driver_sql(
+            "SELECT nextval(pg_get_serial_sequence('plan_session', 'id')) FROM generate_series(1, %s)"
+            % int(len(rows))
+        ).scalars().all()
+        _copy(conn, SESSION_TABLE.name, SESSION_COLUMNS,
+              ((sid, *(r[c] for c in SESSION_COLUMNS[1:])) for sid, r in zip(ids, rows, strict=True)))
+        _copy(conn, ITEM_TABLE.name, ITEM_COLUMNS,
+              ((sid, *it) for sid, its in zip(ids, items, strict=True) for it in its))
+        return
+    session.execute(insert(SESSION_TABLE), rows)
     ids = session.execute(
         select(SESSION_TABLE.c.id).where(SESSION_TABLE.c.plan_id == plan_ids.pop())
         .order_by(SESSION_TABLE.c.id.desc()).limit(len(rows))
@@ -203,7 +231,6 @@ def insert_sessions(session: Session, rows: list[dict], items: list[list[tuple]]
     item_rows = [(sid, *it) for sid, its in zip(ids, items, strict=True) for it in its]
     if not item_rows:
         return
-    conn = session.connection()
     mark = _PLACEHOLDERS.get(conn.dialect.paramstyle)
     if mark is None:  # a driver with another parameter style: plain Core
         session.execute(insert(ITEM_TABLE), [dict(zip(ITEM_COLUMNS, r)) for r in item_rows])

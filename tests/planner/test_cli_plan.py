@@ -75,3 +75,22 @@ def test_plan_friday_recitation_check_pattern():
     for s in fridays:
         assert not [i for i in s["items"] if i["kind"] == "new"]
         assert any(i["label"] == "背诵检查" for i in s["items"])
+
+
+def test_plan_term_end_before_start_is_refused():
+    bad = run("plan", "--stage", "junior", "--start", "2026-12-31", "--end", "2026-09-01")
+    assert bad.exit_code == 1 and "早于开始日期" in bad.output
+
+
+def test_plan_pdf_and_html_printouts_have_pinyin_for_primary(tmp_path):
+    html_path = tmp_path / "plan.html"
+    result = run("plan", "--stage", "primary_lower", "--start", "2026-09-01", "--end", "2026-09-04",
+                 "--format", "html", "--out", str(html_path))
+    assert result.exit_code == 0, result.output
+    html = html_path.read_text(encoding="utf-8")
+    assert "<ruby>" in html and "2026年09月01日 周二 · 30 分钟" in html
+    pdf_path = tmp_path / "plan.pdf"
+    result = run("plan", "--stage", "senior", "--start", "2026-09-01", "--end", "2026-09-04",
+                 "--format", "pdf", "--out", str(pdf_path))
+    assert result.exit_code == 0, result.output
+    assert pdf_path.read_bytes().startswith(b"%PDF")

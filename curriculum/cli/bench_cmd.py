@@ -25,7 +25,7 @@ import tempfile
 import time
 import tracemalloc
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, time as dtime
 from pathlib import Path
 from typing import Iterator
 
@@ -124,7 +124,7 @@ def run_plan_bench(classes: int, url: str | None, *, progress: bool = True) -> d
         with Session(engine) as session:
             _cleanup(session)
             class_rows = [{"name": f"{BENCH_PREFIX}{k:05d}", "stage": STAGES[k % len(STAGES)].key, "grade": "",
-                           "size": 40, "reading_time": __import__("datetime").time(7, 40),
+                           "size": 40, "reading_time": dtime(7, 40),
                            "chars_per_minute": None, "school_id": None} for k in range(classes)]
             class_ids = session.execute(
                 insert(SchoolClass.__table__).returning(SchoolClass.__table__.c.id, sort_by_parameter_order=True),

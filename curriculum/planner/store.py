@@ -44,7 +44,6 @@ from curriculum.planner.engine import (
     DEFAULT_PASS_THRESHOLD,
     FixedSession,
     PassageRange,
-    PlanError,
     PlannedItem,
     PlanResult,
     PlanSpec,

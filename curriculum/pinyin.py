@@ -34,7 +34,7 @@ from curriculum.catalog.schema import TextEntry
 
 READINGS_PATH = PROJECT_DIR / "data" / "pinyin_readings.yaml"
 #: Reference pinyin of 千字文 (chinese-poetry, ``spells``), bundled as a test fixture.
-QIANZIWEN_REFERENCE_PATH = PROJECT_DIR / "tests" / "fixtures" / "qianziwen_reference.json"
+QIANZIWEN_REFERENCE_PATH = PROJECT_DIR / "data" / "reference" / "qianziwen_spells.json"
 
 Pair = tuple[str, str]
 

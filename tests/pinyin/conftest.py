@@ -13,7 +13,7 @@ from curriculum.catalog.schema import TextEntry
 from curriculum.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-REFERENCE = FIXTURES / "qianziwen_reference.json"
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference" / "qianziwen_spells.json"
 
 
 def qianziwen_from_reference() -> TextEntry:

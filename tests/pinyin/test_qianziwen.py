@@ -4,7 +4,7 @@ from pathlib import Path
 
 from curriculum.pinyin import agreement_with_reference, annotate_text, load_reference, plain_annotate
 
-REFERENCE = Path(__file__).resolve().parents[1] / "fixtures" / "qianziwen_reference.json"
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference" / "qianziwen_spells.json"
 
 TARGET = 0.995
 

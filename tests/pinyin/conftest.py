@@ -12,7 +12,6 @@ from curriculum.catalog.loader import load_catalog
 from curriculum.catalog.schema import TextEntry
 from curriculum.settings import Settings
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference" / "qianziwen_spells.json"
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from curriculum.catalog.loader import try_load_catalog
 from curriculum.catalog.schema import Catalog, CatalogError
+from curriculum.community.reminders import current_reminders
 from curriculum.db import make_engine, upgrade_database
 from curriculum.settings import Settings
 
@@ -92,6 +94,12 @@ PAGES = {
 }
 
 
+def _reminder_count() -> int:
+    """Shifts short of people within 48 hours — what a leader must see on opening the app."""
+    with Session(get_engine()) as session:
+        return len(current_reminders(session=session))
+
+
 def _sidebar() -> None:
     catalog, errors = get_catalog()
     with st.sidebar:
@@ -100,6 +108,10 @@ def _sidebar() -> None:
             st.caption(f"书目：{len(catalog.texts)} 篇 · {sum(t.characters for t in catalog.texts):,} 字")
         else:
             st.warning(f"书目有 {len(errors)} 个问题，部分页面不可用。")
+        reminders = _reminder_count()
+        if reminders:
+            st.warning(f"48 小时内有 {reminders} 个志愿者岗位缺人")
+            st.page_link("pages/events.py", label="去安排志愿者", icon=":material/group_add:")
         backend = Settings().database_url.split(":", 1)[0]
         st.caption("数据库：" + ("嵌入式 SQLite" if backend.startswith("sqlite") else "PostgreSQL"))
 

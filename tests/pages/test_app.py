@@ -55,3 +55,25 @@ def test_a_deep_link_as_the_first_request_still_goes_through_the_router(app_env,
     assert at.selectbox(key="reader_select").value == "jingyesi"
     # The router's sidebar is there, so the run went through st.navigation.
     assert any(c.value.startswith("书目：") for c in at.sidebar.caption)
+
+
+def test_sidebar_warns_about_shifts_short_within_48_hours(app_env, monkeypatch):
+    from datetime import date, datetime
+
+    from sqlmodel import Session
+
+    from curriculum.community import reminders
+    from curriculum.community.demo import seed_demo
+    from curriculum.db import make_engine
+
+    engine = make_engine(app_env)
+    with Session(engine) as session:
+        seed_demo(session=session, today=date(2026, 11, 28))
+    engine.dispose()
+
+    monkeypatch.setattr(reminders, "local_now", lambda: datetime(2026, 12, 4, 10, 0))
+    assert not any("缺人" in w.value for w in _app().sidebar.warning)  # that Saturday is fully staffed
+
+    monkeypatch.setattr(reminders, "local_now", lambda: datetime(2026, 12, 18, 10, 0))
+    at = _app()
+    assert [w.value for w in at.sidebar.warning] == ["48 小时内有 2 个志愿者岗位缺人"]

@@ -91,6 +91,9 @@ PAGES = {
         ("pages/training.py", "师资培训", ":material/school:"),
         ("pages/online.py", "云上读经典", ":material/podcasts:"),
     ],
+    "教育局": [
+        ("pages/dashboard.py", "数据看板", ":material/monitoring:"),
+    ],
 }
 
 

@@ -1,0 +1,84 @@
+"""Fixtures for the dashboard metrics tests: a two-text catalog, schools, classes and plans on chosen days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+
+from curriculum import calendar_store
+from curriculum.catalog.schema import Catalog, TextEntry
+from curriculum.planner import store
+from curriculum.planner.terms import TermInputs
+
+MON = date(2026, 9, 7)  # a Monday
+WEEK1 = [MON + timedelta(days=k) for k in range(5)]  # Mon 7 – Fri 11 September 2026
+WEEK2 = [MON + timedelta(days=7 + k) for k in range(5)]  # Mon 14 – Fri 18 September 2026
+
+
+def _text(text_id: str, title: str, category: str, passages: list[str]) -> TextEntry:
+    return TextEntry.model_validate({
+        "id": text_id, "title": title, "author": "佚名", "era": "清", "category": category,
+        "stages": ["primary_lower", "junior"], "source": {"file": "fixture"}, "file": f"texts/{text_id}.yaml",
+        "sections": [{"title": "一", "passages": passages}],
+    })
+
+
+DIZIGUI = _text("dizigui", "弟子规", "traditional", ["弟子规圣人训首孝悌次谨信"] * 60)
+HONGSE = _text("hongse", "红色家书", "revolutionary", ["为有牺牲多壮志敢教日月换新天"] * 60)
+
+
+@dataclass(frozen=True)
+class Fest:
+    """What the planner engine needs of a festival (key, name, texts)."""
+
+    key: str
+    name: str
+    date: date
+    texts: tuple[str, ...]
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return Catalog(texts=(DIZIGUI, HONGSE))
+
+
+@pytest.fixture
+def make_class(session):
+    schools: dict[str, int] = {}
+
+    def _make(name: str, *, stage: str = "primary_lower", school: str | None = "第一小学", district: str = "源汇区",
+              size: int = 40):
+        school_id = None
+        if school is not None:
+            if school not in schools:
+                schools[school] = calendar_store.create_school(school, district, session=session).id
+            school_id = schools[school]
+        return store.create_class(session=session, name=name, stage=stage, size=size, school_id=school_id)
+
+    return _make
+
+
+@pytest.fixture
+def make_plan(session, catalog):
+    """A 30-minute plan over exactly ``days`` (the term's school days), festivals as ``{date: Fest}``."""
+
+    def _make(klass, days, *, texts=("dizigui",), festivals=None):
+        term = TermInputs(days[0], days[-1], list(days), festivals=dict(festivals or {}))
+        plan, _result = store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=days[0],
+                                          end=days[-1], text_ids=texts, term=term)
+        return plan
+
+    return _make
+
+
+@pytest.fixture
+def done(session, catalog):
+    """Mark the plan's session on each day done with a passing rate (no extra reviews re-planned)."""
+
+    def _done(plan, *days):
+        for day in days:
+            store.mark_done(plan.id, day, 0.95, session=session, catalog=catalog)
+
+    return _done

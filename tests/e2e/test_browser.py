@@ -96,13 +96,19 @@ def _wait_until_idle(page) -> None:
 ALL_PAGES = [(path, title) for entries in PAGES.values() for path, title, _icon in entries]
 
 
+def _url(base: str, path: str) -> str:
+    """The first page is the app's default page and lives at the root URL."""
+    return base + "/" if path == ALL_PAGES[0][0] else f"{base}/{Path(path).stem}"
+
+
 @pytest.mark.parametrize("path,title", ALL_PAGES, ids=[Path(p).stem for p, _ in ALL_PAGES])
 def test_page_renders_without_error(app_url, browser, path, title, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/{Path(path).stem}")
+    page.goto(_url(app_url, path))
     _wait_until_idle(page)
     page.screenshot(path=str(tmp_path / f"{Path(path).stem}.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0, f"{title} 页面出现异常"
+    assert page.locator('[role="dialog"]').count() == 0, f"{title} 页面弹出了对话框（如“Page not found”）"
     heading = page.locator("h1").first.inner_text()
     assert title in heading
     page.close()
@@ -110,7 +116,7 @@ def test_page_renders_without_error(app_url, browser, path, title, tmp_path):
 
 def test_search_finds_lunyu_in_the_catalog(app_url, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/catalog")
+    page.goto(_url(app_url, "pages/catalog.py"))
     _wait_until_idle(page)
     box = page.locator(".st-key-cat_query input")
     box.fill("学而时习之")

@@ -17,10 +17,13 @@ How the package is used (holidays 0.108):
   ``(to_month, to_day, from_month, from_day[, from_year])``: the day off and
   the weekend day worked for it. A year is in that mapping only once the
   package has the State Council's notice for it — that is how
-  ``official_arrangement_known`` tells a published year from a future one.
-* For a year without the notice we build ``holidays.China(observed=False)``:
-  the statutory holidays alone (no guessed 补假 or 调休), and
-  ``TermCalendar.notes`` says so in Chinese.
+  ``published_years()`` (and so ``official_arrangement_known``) tells a
+  published year from a future one. ``published_years`` is the single seam:
+  tests replace it to treat a year as unpublished, so they do not depend on
+  which notices the installed ``holidays`` release happens to carry.
+* For a year without the notice we build ``holidays.China(observed=False)``
+  and drop any moved rest day it may still list: the statutory holidays alone
+  (no guessed 补假 or 调休), and ``TermCalendar.notes`` says so in Chinese.
 
 Only the ``public`` category is used. The package's ``half_day`` category
 (妇女节, 五四青年节, 六一儿童节, 建军节 — half days off for particular groups)
@@ -190,15 +193,25 @@ def _closure_reason(closures: Iterable[Closure], day: date) -> str:
 
 
 @lru_cache(maxsize=1)
-def _known_years() -> frozenset[int]:
+def _package_published_years() -> frozenset[int]:
     china = holidays.China(language="zh_CN")
     # Years before 2001 are outside what the package checked against the notices.
     return frozenset(y for y in getattr(china, "special_public_holidays", {}) if y >= 2001)
 
 
+def published_years() -> frozenset[int]:
+    """Years whose State Council 放假安排 the installed ``holidays`` data has.
+
+    Every "is this year published?" question goes through this function, so a
+    test can ``monkeypatch.setattr(schoolcal, "published_years", ...)`` to make
+    any year unpublished (or published) whatever the installed release holds.
+    """
+    return _package_published_years()
+
+
 def official_arrangement_known(year: int) -> bool:
     """Whether the installed ``holidays`` data has the State Council's 放假安排 for ``year``."""
-    return year in _known_years()
+    return year in published_years()
 
 
 def missing_arrangement_note(year: int) -> str:
@@ -241,9 +254,14 @@ def _block_holiday(china: holidays.HolidayBase, day: date) -> str:
     return "、".join(names)
 
 
-@lru_cache(maxsize=64)
 def _official_year(year: int) -> _OfficialYear:
-    known = official_arrangement_known(year)
+    # Whether the year is published is asked on every call (not cached with the
+    # data), so replacing ``published_years`` takes effect at once.
+    return _official_year_data(year, official_arrangement_known(year))
+
+
+@lru_cache(maxsize=128)
+def _official_year_data(year: int, known: bool) -> _OfficialYear:
     # Statutory days alone when the notice is missing: no guessed 补假 / 调休.
     years = [year - 1, year, year + 1] if known else [year]
     china = holidays.China(years=years, language="zh_CN", observed=known)
@@ -252,6 +270,13 @@ def _official_year(year: int) -> _OfficialYear:
         if day.year != year:
             continue
         parts = china.get_list(day)
+        if not known:
+            # The package lists a published year's moved rest days even with
+            # observed=False; a year treated as unpublished gets none of them.
+            parts = [p for p in parts if not p.startswith(_SUBSTITUTED_PREFIX)]
+            if parts:
+                days_off[day] = "、".join(parts)
+            continue
         if any(p.startswith(_SUBSTITUTED_PREFIX) for p in parts):
             block = _block_holiday(china, day)
             days_off[day] = f"{block}（调休放假）" if block else "调休放假"

@@ -57,12 +57,23 @@ def test_calendar_days_json():
     assert data["notes"] == []
 
 
-def test_calendar_days_says_when_the_arrangement_is_missing():
+def test_calendar_days_says_when_the_arrangement_is_missing(monkeypatch):
+    from curriculum import schoolcal
+
+    real = schoolcal.published_years()
+    monkeypatch.setattr(schoolcal, "published_years", lambda: real - {2027})
     result = run("calendar", "days", "2027-01-01", "2027-01-31")
     assert result.exit_code == 0
     assert "2027 年的国务院放假安排尚未收录" in result.output
     data = json.loads(run("calendar", "days", "2027-01-01", "2027-01-31", "--json").output)
     assert data["notes"] and "2027" in data["notes"][0]
+
+
+def test_calendar_days_has_no_note_for_a_published_year():
+    """Real package data: 2026 is published, so the text output carries no 注意 line."""
+    result = run("calendar", "days", "2026-01-01", "2026-12-31")
+    assert result.exit_code == 0, result.output
+    assert "注意" not in result.output and "尚未收录" not in result.output
 
 
 def test_calendar_days_bad_range():

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 
+from curriculum import schoolcal
 from curriculum.schoolcal import (
     STATUSES,
     CalendarError,
@@ -164,11 +165,28 @@ def test_end_before_start():
     assert issubclass(CalendarError, ValueError)
 
 
-def test_year_without_official_arrangement_uses_statutory_days_and_says_so():
+def unpublish(monkeypatch, *years: int) -> None:
+    """Treat ``years`` as not yet in the installed ``holidays`` data, whatever release is installed."""
+    real = schoolcal.published_years()
+    monkeypatch.setattr(schoolcal, "published_years", lambda: real - set(years))
+
+
+MISSING_2027 = "2027 年的国务院放假安排尚未收录，仅按法定节假日计算（调休以官方公布为准）"
+
+
+def test_installed_data_has_the_2026_arrangement():
+    """Real package data, no seam: the 2026 notice is published, so no notice on the calendar."""
+    assert official_arrangement_known(2026)
+    assert 2026 in schoolcal.published_years()
+    assert term("2026-01-01", "2026-12-31").notes == []
+
+
+def test_year_without_official_arrangement_uses_statutory_days_and_says_so(monkeypatch):
+    unpublish(monkeypatch, 2027)
     assert official_arrangement_known(2026)
     assert not official_arrangement_known(2027)
     cal = term("2027-01-01", "2027-10-31")
-    assert cal.notes == ["2027 年的国务院放假安排尚未收录，仅按法定节假日计算（调休以官方公布为准）"]
+    assert cal.notes == [MISSING_2027]
     skipped = {s.date.isoformat(): s.reason for s in cal.skipped}
     # Statutory days on weekdays only: no guessed 补假, no make-up weekends.
     assert skipped == {
@@ -184,10 +202,33 @@ def test_year_without_official_arrangement_uses_statutory_days_and_says_so():
     assert_school_day("2027-10-04")  # not a guessed 补假
 
 
-def test_a_term_across_new_year_notes_only_the_missing_year():
+def test_a_published_year_treated_as_unpublished_drops_its_moves(monkeypatch):
+    """2026 has a notice; without it the calendar falls back to the statutory days and says so."""
+    assert_school_day("2026-09-20", timetable=1)  # 调休上班 with the notice
+    assert_no_school("2026-10-06", "国庆节（调休放假）")
+    unpublish(monkeypatch, 2026)
+    cal = term("2026-09-14", "2026-10-11")
+    assert cal.notes == [MISSING_2027.replace("2027", "2026")]
+    assert "2026-09-20" not in {d.date.isoformat() for d in cal.days}  # a plain Sunday again
+    assert {s.date.isoformat(): s.reason for s in cal.skipped} == {
+        "2026-09-25": "中秋节",
+        "2026-10-01": "国庆节",
+        "2026-10-02": "国庆节",
+    }
+    assert_school_day("2026-10-06")  # no longer a moved rest day
+    assert_school_day("2026-10-05")  # no guessed 补假 either
+
+
+def test_a_term_across_new_year_notes_only_the_missing_year(monkeypatch):
+    unpublish(monkeypatch, 2027)
     cal = term("2026-09-01", "2027-01-22")
-    assert len(cal.notes) == 1 and cal.notes[0].startswith("2027 年")
-    assert "2026" not in cal.notes[0]
+    assert cal.notes == [MISSING_2027]
+
+
+def test_a_term_with_both_years_published_has_no_note(monkeypatch):
+    real = schoolcal.published_years()
+    monkeypatch.setattr(schoolcal, "published_years", lambda: real | {2027})
+    assert term("2026-09-01", "2027-01-22").notes == []
 
 
 def test_statuses_cover_every_day_with_the_five_kinds():

@@ -179,6 +179,28 @@ class TermCalendar:
         }
 
 
+_WEEKDAY_CHARS = "一二三四五"
+
+
+def parse_timetable_weekday(text: str) -> int:
+    """A weekday a make-up day follows, as typed by a teacher → 0 (周一) … 4 (周五).
+
+    Accepts 周一…周五, 星期一…星期五, 一…五, and 1…5 counted the Chinese way
+    (1 = 周一, as on a timetable). The stored value is 0-based like
+    ``date.weekday()``, so ``WEEKDAY_NAMES[result]`` names it back.
+
+    Raises:
+        CalendarError: anything else, e.g. 周六 or 0 (Chinese message).
+    """
+    raw = text.strip()
+    bare = raw.removeprefix("星期").removeprefix("周")
+    if len(bare) == 1 and bare in _WEEKDAY_CHARS:
+        return _WEEKDAY_CHARS.index(bare)
+    if bare in {"1", "2", "3", "4", "5"}:
+        return int(bare) - 1
+    raise CalendarError(f"“{raw}”不是周一到周五之一：请写 周一…周五，或 1…5（1 = 周一）")
+
+
 def _date_range(start: date, end: date) -> Iterable[date]:
     for n in range((end - start).days + 1):
         yield start + timedelta(days=n)

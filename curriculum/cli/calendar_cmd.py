@@ -15,7 +15,7 @@ from curriculum.calendar_store import (
     term_calendar,
 )
 from curriculum.cli.common import echo_json, fail, session_scope
-from curriculum.schoolcal import WEEKDAY_NAMES, TermCalendar, build_term_calendar
+from curriculum.schoolcal import WEEKDAY_NAMES, TermCalendar, build_term_calendar, parse_timetable_weekday
 
 
 @click.group("calendar")
@@ -96,7 +96,18 @@ def terms(as_json: bool) -> None:
 
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
-_WEEKDAYS = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4}
+
+
+class _TimetableWeekday(click.ParamType):
+    """周一…周五 (or 1…5 with 1 = 周一) → the stored 0-based weekday (0 = 周一)."""
+
+    name = "周一…周五"
+
+    def convert(self, value, param, ctx):
+        try:
+            return parse_timetable_weekday(str(value))
+        except CalendarError as err:
+            self.fail(str(err), param, ctx)
 
 
 @calendar.command("add-closure")
@@ -119,17 +130,17 @@ def add_closure_cmd(term_id: int, start, end, reason: str) -> None:
 @click.argument("day", type=_DATE)
 @click.option(
     "--timetable",
-    type=click.Choice(list(_WEEKDAYS)),
-    default="1",
+    type=_TimetableWeekday(),
+    default="周一",
     show_default=True,
-    help="按周几的课表上课（1=周一 … 5=周五）。",
+    help="按哪天的课表上课：周一…周五（也可写 一…五，或数字 1…5，1 = 周一、5 = 周五）。",
 )
 @click.argument("reason", required=False, default="")
-def add_makeup_cmd(term_id: int, day, timetable: str, reason: str) -> None:
+def add_makeup_cmd(term_id: int, day, timetable: int, reason: str) -> None:
     """学校补课：学期 TERM_ID 的 DAY（通常是周六）上课，说明为 REASON。"""
     with session_scope() as session:
         try:
-            row = add_makeup_day(term_id, day.date(), _WEEKDAYS[timetable], reason, session=session)
+            row = add_makeup_day(term_id, day.date(), timetable, reason, session=session)
         except CalendarError as err:
             fail(str(err))
         click.echo(f"已添加（编号 {row.id}）：{describe_adjustment(row)}")

@@ -127,7 +127,35 @@ def test_calendar_closure_and_makeup_commands(app_env):
     assert school_days() == before - 1
     bad = run("calendar", "add-makeup", str(term_id), "2026-11-16")
     assert bad.exit_code == 1 and "本来就要上课" in bad.output
+    friday = run("calendar", "add-makeup", str(term_id), "2026-11-21", "--timetable", "周五", "运动会补课")
+    assert friday.exit_code == 0 and "按周五课表" in friday.output
+    by_date = {d["date"]: d for d in json.loads(run("calendar", "term", str(term_id), "--json").output)["school_days"]}
+    assert by_date["2026-11-14"]["timetable_weekday"] == 0  # "1" = 周一, stored 0-based
+    assert by_date["2026-11-21"]["timetable_weekday"] == 4
+    assert school_days() == before
     adjustment_id = added.output.split("编号 ")[1].split("）")[0]
     assert run("calendar", "delete-adjustment", adjustment_id).exit_code == 0
-    assert school_days() == before + 1
+    assert school_days() == before + 2
     assert run("calendar", "delete-adjustment", adjustment_id).exit_code == 1
+
+
+def test_add_makeup_timetable_help_and_bad_weekday(app_env):
+    from sqlmodel import Session
+
+    from curriculum.calendar_store import create_school, create_term
+    from curriculum.db import make_engine
+
+    help_text = run("calendar", "add-makeup", "--help").output
+    assert "1 = 周一" in help_text and "周一…周五" in help_text
+    engine = make_engine(app_env)
+    with Session(engine) as session:
+        school = create_school("乙小学", session=session)
+        term_id = create_term(school.id, "秋季", date(2026, 9, 1), date(2027, 1, 22), session=session).id
+    engine.dispose()
+    for bad in ("周六", "6", "0"):
+        result = run("calendar", "add-makeup", str(term_id), "2026-11-14", "--timetable", bad)
+        assert result.exit_code == 2, bad
+        assert "不是周一到周五之一" in result.output and "Traceback" not in result.output
+    # Nothing was saved by the rejected calls; 三 is accepted and means 周三.
+    ok = run("calendar", "add-makeup", str(term_id), "2026-11-14", "--timetable", "三")
+    assert ok.exit_code == 0 and "按周三课表" in ok.output

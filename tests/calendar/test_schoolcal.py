@@ -21,6 +21,7 @@ from curriculum.schoolcal import (
     build_term_calendar,
     is_school_day,
     official_arrangement_known,
+    parse_timetable_weekday,
 )
 
 D = date.fromisoformat
@@ -305,3 +306,18 @@ def test_2024_spring_festival_week():
     ]
     # 2024-02-18 (Sunday) is worked for Friday 2-16 → Friday timetable.
     assert cal.day_on(D("2024-02-18")).timetable_weekday == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [("周一", 0), ("星期二", 1), ("三", 2), (" 周四 ", 3), ("周五", 4), ("1", 0), ("5", 4)],
+)
+def test_timetable_weekday_is_read_the_chinese_way(text, weekday):
+    """1 = 周一 as on a timetable; the stored value is 0-based like date.weekday()."""
+    assert parse_timetable_weekday(text) == weekday
+
+
+@pytest.mark.parametrize("text", ["周六", "周日", "0", "6", "Monday", ""])
+def test_timetable_weekday_outside_monday_to_friday(text):
+    with pytest.raises(CalendarError, match="周一到周五"):
+        parse_timetable_weekday(text)

@@ -41,6 +41,13 @@ def _districts(url: str) -> list[str]:
         return metrics.district_options(session=session)
 
 
+def _table(df, key: str) -> None:
+    """A read-only table; counts with thousands separators."""
+    numbers = {c: st.column_config.NumberColumn(format="localized") for c in df.columns
+               if str(df[c].dtype).startswith(("int", "float"))}
+    st.dataframe(df, hide_index=True, key=key, column_config=numbers)
+
+
 st.title("数据看板")
 st.caption("按“四个打通”“六个融合”统计全市经典诵读：参与情况、学段与内容覆盖、每日诵读半小时、志愿服务和“我们的节日”。")
 
@@ -96,16 +103,16 @@ tab_integrations, tab_coverage, tab_compliance, tab_volunteers, tab_festivals = 
 
 with tab_integrations:
     st.plotly_chart(build_integration_figure(board.integrations), key="dash_fig_integrations")
-    st.dataframe(metrics.display_frame(board.integrations, "integrations"), hide_index=True, key="dash_tbl_integrations")
+    _table(metrics.display_frame(board.integrations, "integrations"), "dash_tbl_integrations")
 
 with tab_coverage:
     st.plotly_chart(build_coverage_heatmap_figure(board.coverage), key="dash_fig_coverage")
     st.caption("格中数字为所选时间段内各班教学计划安排的诵读分钟数（悬停可见已完成分钟数）；空格表示该学段没有安排这类内容。")
-    st.subheader("学校 · 家庭 · 社会")
-    st.dataframe(metrics.display_frame(board.spheres, "spheres"), hide_index=True, key="dash_tbl_spheres")
+    st.markdown("**学校 · 家庭 · 社会**（领域覆盖）")
+    _table(metrics.display_frame(board.spheres, "spheres"), "dash_tbl_spheres")
     covered = metrics.display_frame(board.coverage, "coverage")
     if len(covered):
-        st.dataframe(covered, hide_index=True, key="dash_tbl_coverage")
+        _table(covered, "dash_tbl_coverage")
 
 with tab_compliance:
     st.radio("按何分组", list(metrics.GROUP_BY_LABELS)[:2], format_func=metrics.GROUP_BY_LABELS.get,
@@ -115,22 +122,20 @@ with tab_compliance:
     else:
         st.plotly_chart(build_compliance_figure(board.weekly), key="dash_fig_compliance")
         summary = metrics.compliance_summary(board.compliance, by=weekly_by)
-        st.dataframe(metrics.display_frame(summary, "summary"), hide_index=True, key="dash_tbl_summary")
+        _table(metrics.display_frame(summary, "summary"), "dash_tbl_summary")
         with st.expander("各班明细"):
-            st.dataframe(metrics.display_frame(board.compliance, "compliance"), hide_index=True,
-                         key="dash_tbl_classes")
+            _table(metrics.display_frame(board.compliance, "compliance"), "dash_tbl_classes")
 
 with tab_volunteers:
     if board.volunteer_hours.empty:
         st.info("所选时间段内没有已确认到岗的志愿服务。")
     else:
         st.plotly_chart(build_volunteer_hours_figure(board.volunteer_hours), key="dash_fig_volunteers")
-        st.dataframe(metrics.display_frame(board.volunteer_hours, "volunteer_hours"), hide_index=True,
-                     key="dash_tbl_volunteers")
+        _table(metrics.display_frame(board.volunteer_hours, "volunteer_hours"), "dash_tbl_volunteers")
 
 with tab_festivals:
     if board.festivals.empty:
         st.info("所选时间段内没有节日活动或班级节日诵读。")
     else:
         st.plotly_chart(build_festival_reach_figure(board.festivals), key="dash_fig_festivals")
-        st.dataframe(metrics.display_frame(board.festivals, "festivals"), hide_index=True, key="dash_tbl_festivals")
+        _table(metrics.display_frame(board.festivals, "festivals"), "dash_tbl_festivals")

@@ -19,6 +19,7 @@ _ACTIVITY_COLOUR = "#1f77b4"
 _PARTICIPANT_COLOUR = "#ff7f0e"
 _COMMUNITY_COLOUR = "#c62828"
 _CLASS_COLOUR = "#2e7d32"
+_WEEK_MS = 7 * 24 * 3600 * 1000
 
 
 def build_integration_figure(df: pd.DataFrame) -> go.Figure:
@@ -44,6 +45,7 @@ def build_integration_figure(df: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}<br>" + name + "：%{x:,}<br>口径：%{customdata}<extra></extra>",
         ), row=1, col=col)
     fig.update_yaxes(autorange="reversed", row=1, col=1)
+    fig.update_xaxes(tickformat=",")  # 45,000 rather than plotly's "45k"
     fig.update_layout(title="六个融合：活动与参与", showlegend=False, margin={"l": 10, "r": 10},
                       height=120 + 45 * max(len(labels), 1))
     return fig
@@ -78,7 +80,8 @@ def build_coverage_heatmap_figure(df: pd.DataFrame) -> go.Figure:
         hovertemplate="%{y} · %{x}<br>计划 %{z:,} 分钟<br>已完成 %{customdata:,} 分钟<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(title="四个打通：各学段诵读内容（计划分钟数）", xaxis_title="学段", yaxis_title="内容")
+    # No y-axis title: plotly turns it sideways, which CJK text does not survive.
+    fig.update_layout(title="四个打通：各学段诵读内容（计划分钟数）", xaxis_title="学段")
     return fig
 
 
@@ -98,11 +101,17 @@ def build_compliance_figure(df: pd.DataFrame) -> go.Figure:
                 name=label, mode="lines+markers", x=list(part["week"]),
                 y=[round(float(r) * 100, 1) for r in part["rate"]],
                 customdata=list(zip(part["compliant_days"], part["school_days"])),
-                hovertemplate="%{x|%Y-%m-%d} 当周 · " + label
+                hovertemplate=label
                 + "：%{y:.1f}%（%{customdata[0]}/%{customdata[1]} 班级日）<extra></extra>",
             ))
-    fig.update_layout(title="每日诵读半小时达标率（按周）", xaxis_title="周（周一）", yaxis_title="达标率（%）",
-                      yaxis_range=[0, 105], legend_title_text="", hovermode="x unified")
+    fig.update_layout(title="每日诵读半小时达标率（按周，%）", xaxis_title="周（周一）", yaxis_range=[0, 105],
+                      yaxis_ticksuffix="%", legend_title_text="", hovermode="x unified")
+    # Ticks on the weeks' Mondays, Chinese dates (plotly's default is "Sep 6").
+    weeks = sorted(set(df["week"])) if len(df) else []
+    if weeks:
+        step = max(1, -(-len(weeks) // 12))
+        fig.update_xaxes(tick0=pd.Timestamp(weeks[0]), dtick=step * _WEEK_MS, tickformat="%m月%d日",
+                         hoverformat="%Y年%m月%d日当周")
     return fig
 
 
@@ -121,8 +130,8 @@ def build_volunteer_hours_figure(df: pd.DataFrame) -> go.Figure:
                 name=str(district), x=months, y=[float(by_month.get(m, 0)) for m in months],
                 hovertemplate="%{x} · " + str(district) + "：%{y:.1f} 小时<extra></extra>",
             ))
-    fig.update_layout(barmode="stack", title="志愿服务时长（按月）", xaxis_title="月份", yaxis_title="小时",
-                      xaxis_type="category", legend_title_text="区县")
+    fig.update_layout(barmode="stack", title="志愿服务时长（小时，按月）", xaxis_title="月份", xaxis_type="category",
+                      legend_title_text="区县", showlegend=True)
     return fig
 
 
@@ -144,6 +153,6 @@ def build_festival_reach_figure(df: pd.DataFrame) -> go.Figure:
             name=name, x=labels, y=values, customdata=counts, marker_color=colour,
             hovertemplate="%{x} · " + name + "：%{y:,}（%{customdata} " + unit + "）<extra></extra>",
         ))
-    fig.update_layout(barmode="group", title="“我们的节日”覆盖", xaxis_title="节日", yaxis_title="人次",
-                      legend_title_text="")
+    fig.update_layout(barmode="group", title="“我们的节日”覆盖（人次）", xaxis_title="节日", legend_title_text="",
+                      showlegend=True)
     return fig

@@ -254,12 +254,14 @@ with Session(get_engine()) as session:
                 else:
                     _done(f"已从 {regen_day:%m月%d日} 起重新排课。")
 
-        order = st.multiselect("篇目顺序（按选择的先后排列）", plan.text_ids, default=plan.text_ids,
-                               format_func=lambda t: titles.get(t, t), key="plan_order")
+        cols = st.columns([3, 1])
+        order = cols[0].multiselect("篇目顺序（按选择的先后排列）", plan.text_ids, default=plan.text_ids,
+                                    format_func=lambda t: titles.get(t, t), key="plan_order")
+        order_day = cols[1].date_input("从这天起按新顺序", value=store.day_in_term(plan, today),
+                                       min_value=plan.term_start, max_value=plan.term_end, key="plan_order_day")
         if st.button("按新顺序重新排课", key="plan_reorder"):
             try:
-                store.reorder_texts(plan_id, order, session=session, catalog=catalog,
-                                    from_day=store.day_in_term(plan, today))
+                store.reorder_texts(plan_id, order, session=session, catalog=catalog, from_day=order_day)
             except ERRORS as err:
                 st.error(f"未能调整顺序：{err}")
             else:

@@ -600,12 +600,17 @@ def _demo_school_and_term(session: Session, today: dt.date) -> tuple[int | None,
     return school.id, term
 
 
-def seed_demo(*, session: Session) -> dict[str, int]:
-    """A demo class 一年级（2）班 (小学低段) with a plan for the current term. Idempotent."""
+def seed_demo(*, session: Session, today: dt.date | None = None) -> dict[str, int]:
+    """A demo class 一年级（2）班 (小学低段) with a plan for the term around ``today``. Idempotent.
+
+    ``today`` defaults to the real date (the page and the CLI); tests pass a
+    fixed day so they do not change meaning as the calendar moves on.
+    """
     from curriculum.catalog.loader import try_load_catalog
     from curriculum.settings import Settings
 
-    school_id, term = _demo_school_and_term(session, dt.date.today())
+    today = today or dt.date.today()
+    school_id, term = _demo_school_and_term(session, today)
     klass = session.execute(select(SchoolClass).where(SchoolClass.name == DEMO_CLASS)).scalars().first()
     created_class = 0
     if klass is None:
@@ -623,7 +628,7 @@ def seed_demo(*, session: Session) -> dict[str, int]:
         inputs = stored_term_inputs(term.id, session=session)
         start, end, name = term.start, term.end, f"{DEMO_CLASS} {term.name}"
     else:
-        start, end = current_term()
+        start, end = current_term(today)
         inputs, name = None, ""
     create_plan(session=session, catalog=catalog, class_id=klass.id, start=start, end=end, term=inputs,
                 weekday_pattern={4: "recitation_check"}, name=name)

@@ -95,22 +95,35 @@ def test_agenda_shows_what_to_read_and_short_sessions_are_refused(app_env):
     assert any("半小时" in e.value for e in at.error)
 
 
-def test_demo_class_uses_the_school_term_and_extra_session_and_reorder_work(app_env):
+def _seed_school_calendar(app_env, *, plan_today: dt.date | None = None) -> None:
     from sqlmodel import Session
 
     from curriculum import calendar_store
     from curriculum.db import make_engine
+    from curriculum.planner import store
 
     engine = make_engine(app_env)
     with Session(engine) as s:
         calendar_store.seed_demo(session=s)
         s.commit()
+        if plan_today is not None:
+            store.seed_demo(session=s, today=plan_today)
     engine.dispose()
 
+
+def test_demo_button_creates_the_demo_class_with_a_plan(app_env):
+    _seed_school_calendar(app_env)
     at = _page()
     at.button(key="plan_seed_demo").click().run()
     assert not at.exception, at.exception
     assert any(c.value.startswith("小学低段 · 一年级 · 45 人 · 每日 07:40") for c in at.caption)
+    assert (_table(at)["分钟"] == 30).all()
+
+
+def test_demo_class_uses_the_school_term_and_extra_session_and_reorder_work(app_env):
+    # The demo plan is seeded for a fixed day, so this test means the same whenever it runs.
+    _seed_school_calendar(app_env, plan_today=dt.date(2026, 11, 28))
+    at = _page()
     dates = _table_dates(at)
     # The demo school's autumn term: its own closure for the sports meet (10/29–30) is not a reading day.
     assert dates[0] == dt.date(2026, 9, 1)
@@ -123,9 +136,18 @@ def test_demo_class_uses_the_school_term_and_extra_session_and_reorder_work(app_
     assert not at.exception, at.exception
     assert dt.date(2026, 9, 5) in _table_dates(at)
 
-    # Reorder: 三字经 first from today on — the table still has one row per session and 30 minutes each.
-    at.multiselect(key="plan_order").set_value(["sanzijing", "dizigui", "baijiaxing", "qianziwen"])
+    # Reorder: 千字文 first from 9/14 on — from then on the first new passage is 千字文's.
+    def first_new_from(day: dt.date) -> str:
+        table = _table(at)
+        rows = [text for d, text in zip(_table_dates(at), table["安排"]) if d >= day]
+        return next(part for text in rows for part in text.split("；") if part.startswith("新授"))
+
+    reorder_day = dt.date(2026, 9, 14)
+    assert not first_new_from(reorder_day).startswith("新授 《千字文》")
+    at.multiselect(key="plan_order").set_value(["qianziwen", "dizigui", "sanzijing", "baijiaxing"])
+    at.date_input(key="plan_order_day").set_value(reorder_day)
     at.button(key="plan_reorder").click().run()
     assert not at.exception, at.exception
     assert any("新顺序" in s.value for s in at.success)
     assert (_table(at)["分钟"] == 30).all()
+    assert first_new_from(reorder_day).startswith("新授 《千字文》")

@@ -188,15 +188,18 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_school_term(session):
 
     calendar_store.seed_demo(session=session)
     session.commit()
-    assert store.seed_demo(session=session) == {"班级": 1, "教学计划": 1}
-    assert store.seed_demo(session=session) == {"班级": 0, "教学计划": 0}
+    today = date(2026, 11, 28)
+    assert store.seed_demo(session=session, today=today) == {"班级": 1, "教学计划": 1}
+    assert store.seed_demo(session=session, today=today) == {"班级": 0, "教学计划": 0}
     klass = next(c for c in store.list_classes(session=session) if c.name == "一年级（2）班")
     assert klass.stage == "primary_lower" and klass.school_id is not None
     plan = store.list_plans(session=session, class_id=klass.id)[0]
     sessions = store.list_sessions(plan.id, session=session)
     assert sessions and all(sum(i.minutes for i in s.items) == 30 for s in sessions)
     # The school's own closures (运动会 2026-10-29/30) are not reading days.
-    assert date(2026, 10, 29) not in {s.date for s in sessions} or plan.term_start > date(2026, 10, 29)
+    assert plan.term_start == date(2026, 9, 1)  # the demo school's autumn term around 2026-11-28
+    assert date(2026, 10, 29) not in {s.date for s in sessions}
+    assert date(2026, 10, 28) in {s.date for s in sessions}
 
 
 def test_stored_plan_calendar_keeps_uids_across_a_bump(session, plan, catalog):

@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from curriculum.catalog.loader import try_load_catalog
+from curriculum.catalog.loader import catalog_fingerprint, try_load_catalog
 from curriculum.catalog.schema import Catalog, CatalogError
 from curriculum.community.reminders import current_reminders
 from curriculum.db import make_engine, upgrade_database
@@ -55,14 +55,17 @@ def get_engine() -> Engine:
     return _engine_for(Settings().database_url)
 
 
-@st.cache_data(show_spinner="正在读取书目…")
-def _catalog_for(path: str) -> tuple[Catalog | None, list[CatalogError]]:
+@st.cache_data(show_spinner="正在读取书目…", max_entries=4)
+def _catalog_for(path: str, fingerprint: tuple[int, int, int]) -> tuple[Catalog | None, list[CatalogError]]:
+    # ``fingerprint`` is part of the cache key, so an edited or repaired
+    # catalog is picked up on the next page load, without a server restart.
     return try_load_catalog(path)
 
 
 def get_catalog() -> tuple[Catalog | None, list[CatalogError]]:
-    """The catalog and its problems (plain data, cached)."""
-    return _catalog_for(str(Settings().catalog_path))
+    """The catalog and its problems (plain data, cached until the files change)."""
+    path = Settings().catalog_path
+    return _catalog_for(str(path), catalog_fingerprint(path))
 
 
 def require_catalog() -> Catalog:

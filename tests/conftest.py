@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel
 
@@ -52,8 +53,15 @@ def _pg_engine():
     """A throw-away PostgreSQL database for this test run, migrated once."""
     admin = make_engine(PG_URL, isolation_level="AUTOCOMMIT")
     name = f"classics_test_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except OperationalError as exc:
+        # CI always has PostgreSQL: there a missing server is a failure. On a
+        # developer machine without it, say so in the summary and go on.
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL 不可用（{PG_URL}），跳过 PostgreSQL 存储测试：{exc.orig}")
     url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(url)
     upgrade_database(engine)

@@ -7,6 +7,7 @@ id, field, Chinese message) and raises ``CatalogInvalid`` carrying all of them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +46,52 @@ def _message(err: dict[str, Any]) -> str:
     if err.get("type") == "value_error":
         # Our own validators already speak Chinese; strip pydantic's prefix.
         return msg.removeprefix("Value error, ")
-    base = _PYDANTIC_MESSAGES.get(err.get("type", ""), msg)
-    if err.get("type") == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        return f"{base}（可选：{expected}）"
+    base = _PYDANTIC_MESSAGES.get(err.get("type", ""), "取值不对")
+    if err.get("type") == "literal_error" and err.get("loc", ())[-1:] == ("category",):
+        options = "、".join(f"{key}（{label}）" for key, label in CATEGORIES.items())
+        return f"{base}（可选：{options}）"
     return base
+
+
+# PyYAML's problems, in the words a catalog editor understands.
+_YAML_PROBLEMS = (
+    ("expected ',' or ']'", "方括号列表缺少逗号或右括号 ]"),
+    ("expected the node content", "这里缺少内容（括号内不能用 - 开始列表项）"),
+    ("expected ',' or '}'", "花括号映射缺少逗号或右括号 }"),
+    ("mapping values are not allowed here", "这里不能出现“键: 值”（检查冒号和缩进）"),
+    ("cannot start any token", "含有不能出现在这里的字符（如制表符 Tab 或 @、`）"),
+    ("could not find expected ':'", "缺少冒号 :"),
+    ("did not find expected key", "缩进不一致，或缺少键名"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致"),
+    ("expected <block end>", "缩进不一致"),
+    ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合）"),
+    ("found unknown escape character", "双引号字符串里有无效的转义符 \\"),
+    ("found duplicate anchor", "锚点重复"),
+    ("found undefined alias", "引用了未定义的锚点"),
+)
+
+
+def _yaml_problem(problem: str) -> str:
+    for needle, chinese in _YAML_PROBLEMS:
+        if needle in problem:
+            return chinese
+    return "无法解析"
+
+
+_ID_LINE = re.compile(r"^\s*(?:-\s*)?id:\s*['\"]?([A-Za-z0-9_]+)")
+
+
+def _nearest_text_id(path: Path, line: int) -> str:
+    """The ``id:`` of the catalog entry that contains ``line`` (0-based), if any."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    for candidate in reversed(lines[: line + 1]):
+        match = _ID_LINE.match(candidate)
+        if match:
+            return match.group(1)
+    return ""
 
 
 def _own_errors(exc: ValidationError) -> list[dict[str, Any]]:
@@ -84,8 +126,10 @@ def _read_yaml(path: Path, display: str, errors: list[CatalogError], text_id: st
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        errors.append(CatalogError(display, text_id, "", f"YAML 格式错误 {where}：{problem}".strip()))
+        problem = _yaml_problem(getattr(exc, "problem", None) or str(exc))
+        if not text_id and mark is not None:
+            text_id = _nearest_text_id(path, mark.line)
+        errors.append(CatalogError(display, text_id, "", f"YAML 格式错误（{where}）：{problem}"))
     return None
 
 
@@ -171,6 +215,18 @@ def catalog_stats(catalog: Catalog) -> dict[str, Any]:
             for stage in STAGE_KEYS
         },
     }
+
+
+def catalog_fingerprint(path: str | Path) -> tuple[int, int, int]:
+    """Changes whenever ``texts.yaml`` or any full-text file changes (for caches).
+
+    ``(mtime of texts.yaml, newest mtime under texts/, number of text files)``;
+    zeros for what does not exist.
+    """
+    path = Path(path)
+    main = path.stat().st_mtime_ns if path.exists() else 0
+    bodies = [p.stat().st_mtime_ns for p in (path.parent / "texts").glob("*.yaml")]
+    return main, max(bodies, default=0), len(bodies)
 
 
 def try_load_catalog(path: str | Path) -> tuple[Catalog | None, list[CatalogError]]:

@@ -178,17 +178,6 @@ class Catalog(BaseModel):
     def for_stage(self, stage_key: str) -> list[TextEntry]:
         return [t for t in self.texts if stage_key in t.stages]
 
-    def search(self, query: str) -> list[TextEntry]:
-        """Texts whose title, author or any passage contains ``query`` (already Simplified)."""
-        q = query.strip()
-        if not q:
-            return list(self.texts)
-        return [
-            t
-            for t in self.texts
-            if q in t.title or q in t.author or any(q in p for p in t.passages)
-        ]
-
 
 _WS = re.compile(r"\s+")
 

@@ -14,7 +14,11 @@ from curriculum.vocab import CATEGORIES
 
 
 def _catalog_path(path: str | None) -> Path:
-    return Path(path) if path else Settings().catalog_path
+    """The catalog file: the given file, ``texts.yaml`` inside a given folder, or the configured one."""
+    if not path:
+        return Settings().catalog_path
+    given = Path(path)
+    return given / "texts.yaml" if given.is_dir() else given
 
 
 @click.group("catalog")
@@ -23,7 +27,7 @@ def catalog() -> None:
 
 
 @catalog.command("check")
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出统计或问题列表。")
 def check(path: str | None, as_json: bool) -> None:
     """检查书目（默认为配置的 texts.yaml）：有效时输出篇数、段数、字数；有问题时逐条列出并以 1 退出。"""
@@ -58,7 +62,7 @@ def check(path: str | None, as_json: bool) -> None:
 
 
 @catalog.command("list")
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def list_texts(path: str | None, as_json: bool) -> None:
     """列出书目中的每一篇：编号、题目、作者、类别、学段、字数。"""

@@ -107,3 +107,18 @@ def test_corpus_build_refuses_an_incomplete_corpus_and_writes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "导入失败" in result.stderr and "找不到源文件" in result.stderr
     assert not (tmp_path / "out" / "texts.yaml").exists()
+
+
+def test_check_accepts_the_data_folder_itself():
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "data"
+    result = CliRunner().invoke(main, ["catalog", "check", str(data), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["texts"] >= 40
+
+
+def test_check_of_a_folder_without_a_catalog_exits_1(tmp_path):
+    result = CliRunner().invoke(main, ["catalog", "check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "texts.yaml" in result.output and "文件不存在" in result.output

@@ -148,3 +148,31 @@ def test_every_problem_is_reported_together(tmp_path):
         # Every message is Chinese and the printed line names file, id and field.
         assert error.file in str(error) and error.text_id in str(error) and error.field in str(error)
         assert any("\u4e00" <= ch <= "\u9fff" for ch in error.message)
+
+
+def test_bad_yaml_is_explained_in_chinese_and_names_the_entry(tmp_path):
+    path = tmp_path / "texts.yaml"
+    path.write_text("version: 1\ntexts:\n  - id: lunyu\n    title: 论语\n    stages: [junior, senior\n"
+                    "    author: 孔子\n", encoding="utf-8")
+    (error,) = errors_of(path)
+    assert error.text_id == "lunyu"
+    assert error.message == "YAML 格式错误（第 6 行第 11 列）：方括号列表缺少逗号或右括号 ]"
+
+
+def test_unknown_category_lists_the_three_categories_in_chinese(tmp_path):
+    path = write_catalog(tmp_path, [_meta("a", category="red")], {"a": _body("a")})
+    (error,) = errors_of(path)
+    assert error.field == "category"
+    assert "中华优秀传统文化" in error.message and "革命文化" in error.message and "'" not in error.message
+
+
+def test_fingerprint_changes_when_a_text_file_changes(tmp_path):
+    import os
+
+    from curriculum.catalog.loader import catalog_fingerprint
+
+    path = write_catalog(tmp_path, [_meta("a")], {"a": _body("a")})
+    before = catalog_fingerprint(path)
+    body = tmp_path / "texts" / "a.yaml"
+    os.utime(body, ns=(body.stat().st_atime_ns, body.stat().st_mtime_ns + 10**9))
+    assert catalog_fingerprint(path) != before

@@ -77,3 +77,24 @@ def test_sidebar_warns_about_shifts_short_within_48_hours(app_env, monkeypatch):
     monkeypatch.setattr(reminders, "local_now", lambda: datetime(2026, 12, 18, 10, 0))
     at = _app()
     assert [w.value for w in at.sidebar.warning] == ["48 小时内有 2 个志愿者岗位缺人"]
+
+
+def test_a_repaired_catalog_is_picked_up_without_a_restart(app_env, monkeypatch, tmp_path):
+    import os
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DIR / "data", data)
+    monkeypatch.setenv("CLASSICS_DATA_DIR", str(data))
+    good = (data / "texts.yaml").read_text(encoding="utf-8")
+    (data / "texts.yaml").write_text(good.replace("stages:", "stages: [oops", 1), encoding="utf-8")
+    broken = AppTest.from_file(str(PROJECT_DIR / "streamlit_app.py"), default_timeout=60).run()
+    assert not broken.exception
+    assert any("书目文件有问题" in e.value for e in broken.error)
+
+    (data / "texts.yaml").write_text(good, encoding="utf-8")
+    later = (data / "texts.yaml").stat().st_mtime_ns + 10**9  # coarse file-system clocks
+    os.utime(data / "texts.yaml", ns=(later, later))
+    fixed = _app()
+    assert not fixed.error
+    assert [t.value for t in fixed.title] == ["经典书目"]

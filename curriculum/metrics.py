@@ -59,7 +59,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlmodel import Session
 
 from curriculum.models.calendar import School
@@ -181,7 +181,8 @@ def _classes(session: Session, district: str | None) -> dict[int, _ClassInfo]:
     if district:
         stmt = stmt.where(School.district == district)
     return {
-        k.id: _ClassInfo(k.id, k.name, k.stage, k.size, s.name if s else NO_SCHOOL_LABEL, (s.district if s else "") or "")
+        k.id: _ClassInfo(k.id, k.name, k.stage, k.size, s.name if s else NO_SCHOOL_LABEL,
+                         (s.district if s else "") or "")
         for k, s in session.execute(stmt).all()
     }
 
@@ -282,7 +283,9 @@ def _group_columns(by: str) -> tuple[str, str]:
 
 
 def compliance_summary(by_class: pd.DataFrame, by: str = "stage") -> pd.DataFrame:
-    """Pooled rate per stage or school: ``group``, ``label``, ``classes``, ``school_days``, ``compliant_days``, ``rate``.
+    """Pooled rate per stage or school (or class).
+
+    Columns ``group``, ``label``, ``classes``, ``school_days``, ``compliant_days``, ``rate``.
 
     Pooled (total compliant days / total school days), so a class with more
     days weighs more; stages come in stage order, schools by name.
@@ -461,20 +464,23 @@ def _coverage_rows(period: Period, classes: Mapping[int, _ClassInfo], session: S
     read: dict[tuple[str, str], int] = defaultdict(int)
     class_sets: dict[tuple[str, str], set[int]] = defaultdict(set)
     if classes:
+        # Grouped in the database by "already happened" rather than by date: a
+        # city's year of plans is millions of items, this is a few rows per class.
+        past = case((PlanSession.date <= period.through, 1), else_=0)
         base = (
-            select(Plan.class_id, PlanItem.text_id, PlanSession.done, PlanSession.date, func.sum(PlanItem.minutes))
+            select(Plan.class_id, PlanItem.text_id, PlanSession.done, past, func.sum(PlanItem.minutes))
             .join(PlanSession, PlanItem.session_id == PlanSession.id)
             .join(Plan, PlanSession.plan_id == Plan.id)
             .where(Plan.class_id.in_(list(classes)), PlanSession.status == "scheduled",
                    PlanSession.date >= period.start, PlanSession.date <= period.end,
                    PlanItem.text_id.is_not(None))
-            .group_by(Plan.class_id, PlanItem.text_id, PlanSession.done, PlanSession.date)
+            .group_by(Plan.class_id, PlanItem.text_id, PlanSession.done, past)
         )
-        for cid, text_id, done, day, minutes in session.execute(base).all():
+        for cid, text_id, done, happened, minutes in session.execute(base).all():
             cell = (categories.get(text_id, OTHER_CATEGORY), classes[cid].stage)
             planned[cell] += int(minutes or 0)
             class_sets[cell].add(cid)
-            if done and day <= period.through:
+            if done and happened:
                 read[cell] += int(minutes or 0)
     cats = dict(CATEGORIES)
     if any(c == OTHER_CATEGORY for c, _ in planned):
@@ -611,7 +617,11 @@ def _festival_rows(classes: Mapping[int, _ClassInfo], days: Mapping[int, _ClassD
 
 def festival_reach_frame(start: dt.date, end: dt.date, *, session: Session, district: str | None = None,
                          today: dt.date | None = None) -> pd.DataFrame:
-    """Per festival held in the range (in the order of ``vocab.FESTIVALS``): festival events and their attendance, class festival readings done and students reached."""
+    """Per festival in the range (in the order of ``vocab.FESTIVALS``), festivals with nothing held left out.
+
+    ``events`` and ``attendance``: festival events held and the people at them;
+    ``class_sessions`` and ``students``: class festival readings done and the pupils in them.
+    """
     period = make_period(start, end, today)
     classes = _classes(session, district)
     return _festival_rows(classes, _class_days(period, classes, session), _held_occurrences(period, session, district))
@@ -753,7 +763,10 @@ DISPLAY_COLUMNS: dict[str, dict[str, str]] = {
 
 
 def display_frame(df: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """``df`` with the columns of ``DISPLAY_COLUMNS[kind]`` in Chinese; rates as percentages, coverage without empty cells."""
+    """``df`` with the columns of ``DISPLAY_COLUMNS[kind]`` in Chinese.
+
+    Rates become percentages; the coverage grid loses its empty cells.
+    """
     columns = DISPLAY_COLUMNS[kind]
     out = df
     if kind == "coverage":

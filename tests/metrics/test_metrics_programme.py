@@ -100,7 +100,8 @@ def programme(session, make_class, make_plan, done):
     trainees = [training.create_trainee(TraineeCreate(name=n), session=session).id for n in ("马俊", "朱红梅", "胡晓燕")]
     for t in trainees:
         training.enrol(batch.id, t, session=session)
-    for day, present in ((date(2026, 9, 8), trainees), (date(2026, 9, 9), trainees[:2]), (date(2026, 10, 10), trainees)):
+    held = ((date(2026, 9, 8), trainees), (date(2026, 9, 9), trainees[:2]), (date(2026, 10, 10), trainees))
+    for day, present in held:
         s = training.add_session(TrainingSessionCreate(batch_id=batch.id, date=day, start_time=time(9, 0),
                                                        end_time=time(11, 0), topic="经典诵读"), session=session)
         training.record_attendance(s.id, present, session=session)

@@ -72,8 +72,9 @@ def test_new_material_covers_every_passage_once_in_order_never_splitting_or_cros
 
 
 def test_new_material_is_sized_by_the_reading_pace(catalog):
-    # 12 characters per passage. At 12 chars/min the first day (no reviews yet) reads
-    # 27 minutes of new material = 27 passages; at 6 chars/min only 13 (13 min = 78 chars < 2 passages*... ).
+    # 12 characters per passage. The first day has no reviews, so new material gets
+    # 30 − 3 (closing 齐读) = 27 minutes. At 12 chars/min a passage takes 1 minute: 27
+    # passages. At 6 chars/min a passage takes 2 minutes: 13 passages (26 minutes).
     fast = generate_plan(PlanSpec("primary_lower", ("sanzijing",)), weekdays(MONDAY, 1), catalog)
     slow = generate_plan(PlanSpec("primary_lower", ("sanzijing",), chars_per_minute=6), weekdays(MONDAY, 1), catalog)
     fast_new = [it for it in fast.sessions[0].items if it.kind == "new"]

@@ -243,3 +243,33 @@ def test_unlock_lets_a_session_move_again(session, plan):
     after = dict(_contents(session, plan.id))
     assert after[days[6]] == before[days[5]]
     assert [o.kind for o in store.list_operations(plan.id, session=session)] == ["lock", "unlock", "bump"]
+
+
+def test_undo_a_regenerate_restores_the_sessions_before_it(session, plan, catalog):
+    days = weekdays(START, 20)
+    store.reorder_texts(plan.id, ["sanzijing", "dizigui"], session=session, catalog=catalog, from_day=days[5])
+    store.undo_last(plan.id, session=session)  # text order back, sessions back
+    before = _contents(session, plan.id)
+    store.set_locked(plan.id, days[2], session=session)
+    plan_row = store.get_plan(plan.id, session=session)
+    plan_row.text_ids = ["sanzijing", "dizigui"]  # a changed order the regenerate picks up
+    session.add(plan_row)
+    session.commit()
+    store.regenerate_from(plan.id, days[1], session=session, catalog=catalog)
+    regenerated = _contents(session, plan.id)
+    assert regenerated != before
+    assert regenerated[2] == before[2]  # the locked day kept
+    assert store.undo_last(plan.id, session=session).kind == "regenerate"
+    assert _contents(session, plan.id) == before
+
+
+def test_undo_a_lock_lets_the_session_move_again(session, plan):
+    days = weekdays(START, 20)
+    before = dict(_contents(session, plan.id))
+    store.lock(plan.id, days[5], session=session)
+    assert next(s for s in store.list_sessions(plan.id, session=session) if s.date == days[5]).locked
+    assert store.undo_last(plan.id, session=session).kind == "lock"
+    assert not any(s.locked for s in store.list_sessions(plan.id, session=session))
+    store.bump(plan.id, days[3], session=session)
+    after = dict(_contents(session, plan.id))
+    assert [i for i in after[days[6]] if i.kind == "new"] == [i for i in before[days[5]] if i.kind == "new"]

@@ -19,6 +19,7 @@ from curriculum.charts.calendar import build_month_figure, month_frame, term_mon
 from curriculum.schoolcal import (
     WEEKDAY_NAMES,
     CalendarError,
+    default_term_dates,
     festival_rows,
     makeup_rows,
     skipped_rows,
@@ -65,11 +66,13 @@ with Session(get_engine()) as session:
 
     # --- term ---------------------------------------------------------------------
     with st.expander("新建学期", expanded=False):
+        # The current term, or the next one during a break; the school types over it.
+        suggested = default_term_dates(dt.date.today())
         with st.form("cal_term_form"):
-            term_name = st.text_input("学期名称", key="cal_term_name", placeholder="如：2026–2027 学年第一学期")
+            term_name = st.text_input("学期名称", value=suggested.name, key="cal_term_name")
             cols = st.columns(2)
-            term_start = cols[0].date_input("开学日期", value=dt.date(2026, 9, 1), key="cal_term_start")
-            term_end = cols[1].date_input("学期结束日期", value=dt.date(2027, 1, 22), key="cal_term_end")
+            term_start = cols[0].date_input("开学日期", value=suggested.start, key="cal_term_start")
+            term_end = cols[1].date_input("学期结束日期", value=suggested.end, key="cal_term_end")
             if st.form_submit_button("创建学期", key="cal_term_submit"):
                 try:
                     term = store.create_term(school_id, term_name, term_start, term_end, session=session)

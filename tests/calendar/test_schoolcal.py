@@ -8,7 +8,7 @@ Dates checked against the State Council notices (国务院办公厅关于2026年
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -19,6 +19,7 @@ from curriculum.schoolcal import (
     Closure,
     MakeupDay,
     build_term_calendar,
+    default_term_dates,
     is_school_day,
     official_arrangement_known,
     parse_timetable_weekday,
@@ -321,3 +322,44 @@ def test_timetable_weekday_is_read_the_chinese_way(text, weekday):
 def test_timetable_weekday_outside_monday_to_friday(text):
     with pytest.raises(CalendarError, match="周一到周五"):
         parse_timetable_weekday(text)
+
+
+@pytest.mark.parametrize(
+    ("today", "start", "end", "name"),
+    [
+        # During the autumn term; 春节 2027 is 2/6, so the term ends Friday 1/22.
+        ("2026-11-28", "2026-09-01", "2027-01-22", "2026–2027 学年第一学期"),
+        ("2027-01-22", "2026-09-01", "2027-01-22", "2026–2027 学年第一学期"),  # its last day
+        # Summer break → the coming autumn term.
+        ("2026-07-04", "2026-09-01", "2027-01-22", "2026–2027 学年第一学期"),
+        ("2026-08-31", "2026-09-01", "2027-01-22", "2026–2027 学年第一学期"),
+        # Winter break → the spring term: Monday on/after 2/20 (春节 2/6 + 10 days is earlier).
+        ("2027-01-23", "2027-02-22", "2027-07-02", "2026–2027 学年第二学期"),
+        # 春节 2026 is 2/17: spring starts the Monday after 2/27; ends the first Friday of July.
+        ("2026-03-10", "2026-03-02", "2026-07-03", "2025–2026 学年第二学期"),
+        ("2026-07-03", "2026-03-02", "2026-07-03", "2025–2026 学年第二学期"),
+        # 春节 2023 is 1/22: the autumn term ends the Friday on/before 1/15.
+        ("2022-10-01", "2022-09-01", "2023-01-13", "2022–2023 学年第一学期"),
+    ],
+)
+def test_default_term_dates(today, start, end, name):
+    assert default_term_dates(D(today)) == (D(start), D(end), name)
+
+
+def test_default_term_dates_hold_for_every_day_of_a_decade():
+    from curriculum.lunar_adapter import lunar_to_solar
+
+    day = D("2025-01-01")
+    while day <= D("2034-12-31"):
+        start, end, name = default_term_dates(day)
+        assert start < end and day <= end, day  # the current term or the next one
+        assert end.weekday() == 4, day  # terms end on a Friday
+        autumn = name.endswith("第一学期")
+        spring_festival = lunar_to_solar(start.year + 1 if autumn else start.year, 1, 1)
+        if autumn:
+            assert start == date(start.year, 9, 1), day
+            assert end <= spring_festival - timedelta(days=7), day  # home before 春节
+        else:
+            assert start.weekday() == 0 and start >= spring_festival + timedelta(days=10), day
+            assert end.month == 7 and end.day <= 7, day
+        day += timedelta(days=5)

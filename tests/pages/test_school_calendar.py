@@ -119,3 +119,20 @@ def test_demo_school_and_month_view(app_env):
     spec = json.loads(charts[0].proto.spec)
     assert "国庆节" in {a["text"] for a in spec["layout"]["annotations"]}
     assert "调休上班" in {t.get("name") for t in spec["data"]}
+
+
+def test_new_term_form_suggests_the_current_or_next_term(app_env):
+    from curriculum.schoolcal import default_term_dates
+
+    at = _page()
+    at.text_input(key="cal_school_name").set_value("漯河市实验小学")
+    at.button(key="cal_school_submit").click().run()
+    start, end, name = default_term_dates(dt.date.today())
+    assert at.date_input(key="cal_term_start").value == start
+    assert at.date_input(key="cal_term_end").value == end
+    assert at.text_input(key="cal_term_name").value == name
+    # Accepting the suggestion as it is creates that term.
+    at.button(key="cal_term_submit").click().run()
+    assert not at.exception and not at.error
+    assert any(f"已创建“{name}”" in s.value for s in at.success)
+    assert _metric(at, "上课日") > 60

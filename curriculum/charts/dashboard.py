@@ -105,7 +105,8 @@ def build_compliance_figure(df: pd.DataFrame) -> go.Figure:
                 + "：%{y:.1f}%（%{customdata[0]}/%{customdata[1]} 班级日）<extra></extra>",
             ))
     fig.update_layout(title="每日诵读半小时达标率（按周，%）", xaxis_title="周（周一）", yaxis_range=[0, 105],
-                      yaxis_ticksuffix="%", legend_title_text="", hovermode="x unified")
+                      yaxis_ticksuffix="%", legend_title_text="", hovermode="x unified",
+                      showlegend=True)
     # Ticks on the weeks' Mondays, Chinese dates (plotly's default is "Sep 6").
     weeks = sorted(set(df["week"])) if len(df) else []
     if weeks:

@@ -21,7 +21,7 @@ from curriculum.exports import plan_exports as px
 from curriculum.planner import store
 from curriculum.planner.engine import DEFAULT_MINUTES, PlanError, default_text_ids
 from curriculum.planner.store import OPERATION_LABELS, PlanStoreError
-from curriculum.planner.terms import TermError, stored_term_inputs
+from curriculum.planner.terms import TermError, calendar_notes, stored_term_inputs
 from curriculum.schoolcal import CalendarError
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
 from streamlit_app import get_engine, require_catalog
@@ -148,6 +148,10 @@ with Session(get_engine()) as session:
     st.caption(f"{plan.term_start} 至 {plan.term_end} · 每次 {plan.minutes} 分钟 · 篇目："
                + "、".join(titles.get(t, t) for t in plan.text_ids)
                + f" · 达标线 {plan.pass_threshold:.0%}")
+    # The calendar's own notes (e.g. a year whose official 放假安排 is not out yet) stay on view
+    # as long as the plan is shown, not only once after it was generated.
+    for note in calendar_notes(plan.term_start, plan.term_end):
+        st.info(f"校历提示：{note}")
     if doc.unscheduled:
         st.warning(f"有 {len(doc.unscheduled)} 次诵读因顺延超出学期，未能排入："
                    + "；".join(f"原 {s.date:%m-%d}（" + "、".join(px.describe_item(i, catalog) for i in s.items

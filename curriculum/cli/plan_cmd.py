@@ -113,6 +113,10 @@ def plan(stage: str, start_s: str, end_s: str, texts: str, minutes: int, chars_p
     if out is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
+        # The file went to stdout; the notes (e.g. an unpublished official arrangement) go to
+        # stderr so they reach the teacher without corrupting the .ics/.xlsx/.pdf stream.
+        for note in notes:
+            click.echo(f"注意：{note}", err=True)
         return
     with open(out, "wb") as fh:
         fh.write(payload)

@@ -57,6 +57,20 @@ def festival_map(start: date, end: date) -> dict[date, Any]:
     return out
 
 
+def calendar_notes(start: date, end: date) -> list[str]:
+    """What the school calendar wants a teacher to know about ``start``–``end``.
+
+    Today that is one note per year whose official 放假安排 is not installed yet
+    (the plan then only leaves out the statutory holidays). A stored plan does
+    not keep its notes, so the page asks again each time it shows a plan.
+    """
+    try:
+        from curriculum.schoolcal import missing_arrangement_note, official_arrangement_known
+    except ImportError:
+        return ["校历模块不可用：按周一至周五排课，未扣除法定节假日"]
+    return [missing_arrangement_note(y) for y in range(start.year, end.year + 1) if not official_arrangement_known(y)]
+
+
 def term_inputs(start: date, end: date, *, closures: Iterable[Any] = (), makeup_days: Iterable[Any] = ()) -> TermInputs:
     """School days of ``start``–``end`` (inclusive) with festivals, from the school calendar."""
     if end < start:

@@ -151,3 +151,18 @@ def test_demo_class_uses_the_school_term_and_extra_session_and_reorder_work(app_
     assert any("新顺序" in s.value for s in at.success)
     assert (_table(at)["分钟"] == 30).all()
     assert first_new_from(reorder_day).startswith("新授 《千字文》")
+
+
+def test_unpublished_official_arrangement_is_noted_on_the_plan(app_env, monkeypatch):
+    from curriculum import schoolcal
+
+    monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025, 2027}))
+    at = _create_class_and_plan(_page())
+    notes = [i.value for i in at.info if "尚未收录" in i.value]
+    assert notes and "2026 年的国务院放假安排尚未收录" in notes[0]
+    # Still there on the next rerun, not a one-off message.
+    at.run()
+    assert any("2026 年的国务院放假安排尚未收录" in i.value for i in at.info)
+    monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025, 2026, 2027}))
+    at.run()
+    assert not any("尚未收录" in i.value for i in at.info)

@@ -165,11 +165,11 @@ with Session(get_engine()) as session:
             trainee_phone = st.text_input("手机（可选，只显示部分号码）", key="trn_trainee_phone")
             if st.form_submit_button("添加并报名", key="trn_trainee_submit"):
                 try:
-                    new = tr.create_trainee(
+                    new = tr.create_and_enrol(
                         TraineeCreate(name=trainee_name, organisation=trainee_org, phone=trainee_phone or None),
+                        batch_id,
                         session=session,
                     )
-                    tr.enrol(batch_id, new.id, session=session)
                 except OutreachError as err:
                     st.error(f"未能添加：{err}")
                 else:
@@ -187,13 +187,12 @@ with Session(get_engine()) as session:
             )
             if st.form_submit_button("报名", key="trn_enrol_submit"):
                 try:
-                    for trainee_id in chosen:
-                        tr.enrol(batch_id, trainee_id, session=session)
+                    added = tr.enrol_many(batch_id, chosen, session=session)
                 except OutreachError as err:
-                    st.error(f"未能报名：{err}")
+                    st.error(f"未能报名（本次没有报名任何人）：{err}")
                 else:
-                    if chosen:
-                        st.success(f"已报名 {len(chosen)} 人。")
+                    if added:
+                        st.success(f"已报名 {len(added)} 人。")
                 enrolled = tr.list_enrolled(batch_id, session=session)
         st.markdown(f"**本期学员（{len(enrolled)} 人，计划 {batch.planned_participants} 人）**")
         st.dataframe(tr.trainees_frame(enrolled), hide_index=True, width="stretch")

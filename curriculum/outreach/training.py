@@ -8,6 +8,8 @@ core for that line (integration key ``teachers``):
 * ``create_batch`` / ``add_session`` / ``create_trainee`` / ``enrol`` validate
   everything first and raise ``OutreachError`` (Chinese message, field name)
   without writing anything when input is wrong;
+* ``create_and_enrol`` (new trainee + enrolment) and ``enrol_many`` (several
+  trainees) save all or nothing, in one transaction;
 * ``record_attendance`` stores one present/absent mark per enrolled trainee;
 * ``completion_report`` applies the batch's completion rule (attended at least
   ``completion_percent`` % of the batch's sessions → 结业).
@@ -273,19 +275,92 @@ def session_label(s: TrainingSessionPublic) -> str:
 # --- trainees and enrolment -----------------------------------------------------
 
 
-def create_trainee(data: TraineeCreate, *, session: Session) -> TraineePublic:
-    """Add a trainee; the phone is optional, stored as given (digits) and only ever shown masked."""
-    errors: list[OutreachError] = []
+def _new_trainee(data: TraineeCreate, errors: list[OutreachError]) -> Trainee:
+    """An unsaved ``Trainee`` from ``data``; problems are appended to ``errors``."""
     name = data.name.strip()
     if not name:
         errors.append(OutreachError("学员姓名不能为空", "name"))
     phone = normalise_phone(data.phone)
     if phone is not None and not _MOBILE_RE.match(phone):
         errors.append(OutreachError("手机号应为以 1 开头的 11 位数字（也可以不填）", "phone"))
+    return Trainee(name=name, organisation=data.organisation.strip(), phone=phone)
+
+
+def _enrolment_problems(batch_id: int, trainee_ids: list[int], *, session: Session) -> list[OutreachError]:
+    """Everything that would stop enrolling ``trainee_ids`` in the batch, each named."""
+    errors: list[OutreachError] = []
+    try:
+        get_batch(batch_id, session=session)
+    except OutreachError as err:
+        errors.append(err)
+    if not trainee_ids:
+        return errors
+    found = {t.id: t for t in session.exec(select(Trainee).where(col(Trainee.id).in_(trainee_ids))).all()}
+    missing = [i for i in trainee_ids if i not in found]
+    if missing:
+        errors.append(OutreachError(f"找不到编号为 {'、'.join(map(str, missing))} 的学员", "trainee_id"))
+    already = set(
+        session.exec(
+            select(TrainingEnrolment.trainee_id).where(
+                TrainingEnrolment.batch_id == batch_id, col(TrainingEnrolment.trainee_id).in_(trainee_ids)
+            )
+        ).all()
+    )
+    names = [f"“{found[i].name}”" for i in trainee_ids if i in already and i in found]
+    if names:
+        errors.append(OutreachError(f"学员{'、'.join(names)}已报名本期培训，不能重复报名", "trainee_id"))
+    return errors
+
+
+def _commit_or_rollback(session: Session, message: str) -> None:
+    """Commit the pending rows as one transaction; on any failure roll all of them back.
+
+    A constraint the database enforces (a concurrent enrolment, a batch deleted
+    meanwhile) becomes ``OutreachError(message)``; other errors propagate.
+    """
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise OutreachError(message, "trainee_id") from None
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def create_trainee(data: TraineeCreate, *, session: Session) -> TraineePublic:
+    """Add a trainee; the phone is optional, stored as given (digits) and only ever shown masked."""
+    errors: list[OutreachError] = []
+    trainee = _new_trainee(data, errors)
     _raise_first(errors)
-    trainee = Trainee(name=name, organisation=data.organisation.strip(), phone=phone)
     session.add(trainee)
     session.commit()
+    session.refresh(trainee)
+    return _trainee_public(trainee)
+
+
+def create_and_enrol(data: TraineeCreate, batch_id: int, *, session: Session) -> TraineePublic:
+    """Add a new trainee and enrol them in the batch, all or nothing.
+
+    The trainee's fields and the batch are checked first (every problem named
+    at once); the trainee and the enrolment are then saved in one transaction,
+    so a failure never leaves a trainee who is not enrolled.
+    """
+    errors: list[OutreachError] = []
+    try:
+        get_batch(batch_id, session=session)
+    except OutreachError as err:
+        errors.append(err)
+    trainee = _new_trainee(data, errors)
+    _raise_first(errors)
+    try:
+        session.add(trainee)
+        session.flush()  # the enrolment needs the trainee's id, in the same transaction
+        session.add(TrainingEnrolment(batch_id=batch_id, trainee_id=trainee.id))
+    except BaseException:
+        session.rollback()
+        raise
+    _commit_or_rollback(session, "数据库拒绝了这次报名（培训批次可能刚被删除），学员和报名都没有保存，请刷新后重试")
     session.refresh(trainee)
     return _trainee_public(trainee)
 
@@ -295,26 +370,26 @@ def list_trainees(*, session: Session) -> list[TraineePublic]:
     return [_trainee_public(t) for t in rows]
 
 
+def enrol_many(batch_id: int, trainee_ids: Iterable[int], *, session: Session) -> list[TraineePublic]:
+    """Enrol several existing trainees in a batch, all or nothing; returns those enrolled.
+
+    Every id is checked first (batch exists, each trainee exists and is not yet
+    enrolled — all problems named in one message); then all enrolments are saved
+    in one transaction. Repeated ids count once; an empty list saves nothing.
+    """
+    ids = list(dict.fromkeys(trainee_ids))
+    _raise_first(_enrolment_problems(batch_id, ids, session=session))
+    if not ids:
+        return []
+    session.add_all(TrainingEnrolment(batch_id=batch_id, trainee_id=i) for i in ids)
+    _commit_or_rollback(session, "有学员刚被他人报名或已被删除，本次没有报名任何人，请刷新后重试")
+    trainees = {t.id: t for t in session.exec(select(Trainee).where(col(Trainee.id).in_(ids))).all()}
+    return [_trainee_public(trainees[i]) for i in ids]
+
+
 def enrol(batch_id: int, trainee_id: int, *, session: Session) -> None:
-    """Enrol a trainee in a batch; enrolling twice is an error and changes nothing."""
-    get_batch(batch_id, session=session)
-    trainee = session.get(Trainee, trainee_id)
-    if trainee is None:
-        raise OutreachError(f"找不到编号为 {trainee_id} 的学员", "trainee_id")
-    existing = session.exec(
-        select(TrainingEnrolment).where(
-            TrainingEnrolment.batch_id == batch_id, TrainingEnrolment.trainee_id == trainee_id
-        )
-    ).first()
-    duplicate = OutreachError(f"学员“{trainee.name}”已报名本期培训，不能重复报名", "trainee_id")
-    if existing is not None:
-        raise duplicate
-    session.add(TrainingEnrolment(batch_id=batch_id, trainee_id=trainee_id))
-    try:
-        session.commit()
-    except IntegrityError:  # a concurrent enrolment won the race
-        session.rollback()
-        raise duplicate from None
+    """Enrol one trainee in a batch; enrolling twice is an error and changes nothing."""
+    enrol_many(batch_id, [trainee_id], session=session)
 
 
 def list_enrolled(batch_id: int, *, session: Session) -> list[TraineePublic]:

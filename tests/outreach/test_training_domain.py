@@ -233,3 +233,83 @@ def test_seed_demo_is_idempotent_and_has_one_trainee_short_of_completion(session
     batch = tr.list_batches(session=session, cohort="cadres")[0]
     report = tr.completion_report(batch.id, session=session)
     assert any(r.completed for r in report) and any(not r.completed for r in report)
+
+
+# --- all-or-nothing enrolment ----------------------------------------------------------
+
+
+def _names(session):
+    return sorted(t.name for t in session.exec(select(Trainee)).all())
+
+
+def _enrolled_names(session, batch_id):
+    return sorted(t.name for t in tr.list_enrolled(batch_id, session=session))
+
+
+def test_create_and_enrol_adds_the_trainee_to_the_batch(session):
+    batch = _batch(session)
+    new = tr.create_and_enrol(
+        TraineeCreate(name=" 张老师 ", organisation="市实验小学", phone="138-1234-0000"), batch.id, session=session
+    )
+    assert (new.name, new.phone_masked) == ("张老师", "138****0000")
+    assert _enrolled_names(session, batch.id) == ["张老师"]
+
+
+def test_create_and_enrol_names_every_problem_and_saves_no_trainee(session):
+    with pytest.raises(OutreachError) as err:
+        tr.create_and_enrol(TraineeCreate(name="张老师", phone="12345"), 999, session=session)
+    assert "找不到编号为 999 的培训批次" in str(err.value)
+    assert "手机号应为以 1 开头的 11 位数字" in str(err.value)
+    assert _names(session) == []
+
+
+def test_create_and_enrol_refused_by_the_database_leaves_no_stray_trainee(session, monkeypatch):
+    # The batch passes the check but is gone when saving (deleted meanwhile):
+    # the foreign key refuses the enrolment, and the trainee must go with it.
+    monkeypatch.setattr(tr, "get_batch", lambda batch_id, *, session: None)
+    with pytest.raises(OutreachError, match="学员和报名都没有保存"):
+        tr.create_and_enrol(TraineeCreate(name="张老师"), 999, session=session)
+    assert _names(session) == []
+    assert session.exec(select(TrainingEnrolment)).all() == []
+
+
+def test_enrol_many_enrols_everyone_once_in_the_order_given(session):
+    batch = _batch(session)
+    a, b, c = (_trainee(session, n) for n in ("甲", "乙", "丙"))
+    added = tr.enrol_many(batch.id, [c.id, a.id, c.id], session=session)
+    assert [t.name for t in added] == ["丙", "甲"]
+    assert _enrolled_names(session, batch.id) == ["丙", "甲"]
+    assert tr.enrol_many(batch.id, [], session=session) == []
+    assert tr.list_batches(session=session)[0].enrolled == 2
+
+
+def test_enrol_many_names_every_problem_and_enrols_nobody(session):
+    batch = _batch(session)
+    a, b, c = (_trainee(session, n) for n in ("甲", "乙", "丙"))
+    tr.enrol(batch.id, b.id, session=session)
+    with pytest.raises(OutreachError) as err:
+        tr.enrol_many(batch.id, [a.id, b.id, 999, c.id], session=session)
+    assert "找不到编号为 999 的学员" in str(err.value)
+    assert "学员“乙”已报名本期培训，不能重复报名" in str(err.value)
+    assert _enrolled_names(session, batch.id) == ["乙"]
+
+
+def test_enrol_many_in_a_missing_batch_is_an_error(session):
+    a = _trainee(session, "甲")
+    with pytest.raises(OutreachError, match="找不到编号为 999 的培训批次"):
+        tr.enrol_many(999, [a.id], session=session)
+    assert session.exec(select(TrainingEnrolment)).all() == []
+
+
+def test_enrol_many_refused_by_the_database_midway_keeps_none_of_the_earlier_ones(session, monkeypatch):
+    batch = _batch(session)
+    a, b, c = (_trainee(session, n) for n in ("甲", "乙", "丙"))
+    tr.enrol(batch.id, b.id, session=session)
+    # Someone else enrolled 乙 after the check: the unique constraint refuses the
+    # second row, and 甲 (first) and 丙 (third) must not be kept either.
+    monkeypatch.setattr(tr, "_enrolment_problems", lambda *args, **kwargs: [])
+    with pytest.raises(OutreachError, match="本次没有报名任何人"):
+        tr.enrol_many(batch.id, [a.id, b.id, c.id], session=session)
+    assert _enrolled_names(session, batch.id) == ["乙"]
+    # The session is usable again after the rollback.
+    assert [t.name for t in tr.enrol_many(batch.id, [a.id], session=session)] == ["甲"]

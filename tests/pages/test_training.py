@@ -107,3 +107,71 @@ def test_demo_batches_show_who_falls_short_of_completion(app_env):
     completion = next(df.value for df in at.dataframe if "结业" in df.value.columns)
     assert dict(zip(completion["姓名"], completion["结业"]))["黄丽"] == "否"
     assert (completion["结业"] == "是").sum() == 3
+
+
+def _refuse_enrolments(url, when="1"):
+    """A database trigger that refuses matching enrolment rows, as a constraint would."""
+    from sqlalchemy import text
+
+    from curriculum.db import make_engine
+
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "CREATE TRIGGER refuse_enrolment BEFORE INSERT ON training_enrolment "
+                f"WHEN {when} BEGIN SELECT RAISE(ABORT, 'enrolment refused'); END"
+            )
+        )
+    engine.dispose()
+
+
+def _saved(url):
+    from sqlmodel import Session, select
+
+    from curriculum.db import make_engine
+    from curriculum.models.outreach import Trainee, TrainingEnrolment
+
+    engine = make_engine(url)
+    with Session(engine) as session:
+        trainees = sorted(t.name for t in session.exec(select(Trainee)).all())
+        enrolments = len(session.exec(select(TrainingEnrolment)).all())
+    engine.dispose()
+    return trainees, enrolments
+
+
+def test_refused_enrolment_of_a_new_trainee_shows_a_chinese_error_and_keeps_no_trainee(app_env):
+    at = _create_batch(_run())
+    _refuse_enrolments(app_env)
+    at.text_input(key="trn_trainee_name").input("张老师")
+    at.text_input(key="trn_trainee_org").input("市实验小学")
+    at.button(key="trn_trainee_submit").click().run()
+    assert not at.exception
+    assert any("未能添加" in e.value and "学员和报名都没有保存" in e.value for e in at.error)
+    assert not any("已报名本期培训" in s.value for s in at.success)
+    assert _saved(app_env) == ([], 0)
+    # Nobody shows up as a trainee to pick either.
+    assert at.multiselect(key="trn_enrol_existing").options == []
+
+
+def test_enrolling_several_trainees_is_all_or_nothing(app_env):
+    at = _create_batch(_run())
+    at = _create_batch(at, name="第四期")  # the three trainees are added here, then enrolled in the first
+    assert at.selectbox(key="trn_batch").value == 2
+    for name in ("甲老师", "乙老师", "丙老师"):
+        at.text_input(key="trn_trainee_name").input(name)
+        at.button(key="trn_trainee_submit").click().run()
+        assert not at.exception and not at.error
+    at.selectbox(key="trn_batch").set_value(1).run()
+    assert not at.exception
+    picker = at.multiselect(key="trn_enrol_existing")
+    assert len(picker.options) == 3
+    for option in picker.options:
+        picker.select(option)
+    # The database refuses 乙老师's row (the second of three).
+    _refuse_enrolments(app_env, "NEW.trainee_id = (SELECT id FROM trainee WHERE name = '乙老师')")
+    at.button(key="trn_enrol_submit").click().run()
+    assert not at.exception
+    assert any("未能报名" in e.value and "本次没有报名任何人" in e.value for e in at.error)
+    assert _saved(app_env) == (["丙老师", "乙老师", "甲老师"], 3)  # only their enrolments in 第四期
+    assert any("本期学员（0 人" in m.value for m in at.markdown)

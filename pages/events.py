@@ -27,7 +27,7 @@ from curriculum.community.festival_events import (
 from curriculum.community.pairings import list_pairings
 from curriculum.community.people import ROLES, list_people
 from curriculum.community.points import districts, list_points
-from curriculum.community.reminders import shifts_needing_people
+from curriculum.community.reminders import current_reminders
 from curriculum.exports.community_exports import (
     person_calendar,
     point_calendar,
@@ -73,7 +73,7 @@ if flash := st.session_state.pop("evt_flash", None):
     st.success(flash)
 
 with Session(engine) as session:
-    reminders = shifts_needing_people(dt.datetime.now().replace(second=0, microsecond=0), session=session)
+    reminders = current_reminders(session=session)  # local (Asia/Shanghai) clock, like the sidebar
     if reminders:
         st.warning(f"提醒：48 小时内有 {len(reminders)} 个志愿岗位人手不足。\n\n"
                    + "\n".join(f"- {r.message}" for r in reminders))

@@ -87,16 +87,16 @@ def roster(week: datetime, point_id: int | None, out: Path) -> None:
 
 @community.command("reminders")
 @click.option("--now", "now", type=click.DateTime(formats=["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]),
-              help="以此时间为准（默认当前时间）。")
+              help="以此时间为准（默认当前北京时间）。")
 @click.option("--hours", default=48, show_default=True, help="提前多少小时提醒。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 def reminders(now: datetime | None, hours: int, as_json: bool) -> None:
     """列出即将开始（默认 48 小时内）但人手不足的志愿岗位。"""
-    from curriculum.community.reminders import shifts_needing_people
+    from curriculum.community import reminders as rem
 
     with session_scope() as session:
-        found = shifts_needing_people(now or datetime.now().replace(second=0, microsecond=0),
-                                      session=session, hours=hours)
+        # Community times are naive local wall-clock times: compare with the local clock, not the server's.
+        found = rem.shifts_needing_people(now or rem.local_now(), session=session, hours=hours)
     if as_json:
         echo_json([{"shift_id": r.shift_id, "occurrence_id": r.occurrence_id, "event": r.event_title,
                     "point": r.point_name, "task": r.task, "start": r.start.isoformat(), "end": r.end.isoformat(),

@@ -81,3 +81,16 @@ def test_reminders_lists_short_shifts(app_env):
     # the Saturday of 5 Dec is fully staffed
     quiet = CliRunner().invoke(main, ["community", "reminders", "--now", "2026-12-04 10:00"])
     assert "没有缺人" in quiet.output
+
+
+def test_reminders_default_to_the_local_community_clock(app_env, monkeypatch):
+    from datetime import datetime
+
+    from curriculum.community import reminders
+
+    _seed(app_env)
+    monkeypatch.setattr(reminders, "local_now", lambda: datetime(2026, 12, 18, 10, 0))
+    result = CliRunner().invoke(main, ["community", "reminders", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [(r["event"], r["task"]) for r in json.loads(result.output)] == [("周末公益诵读", "领读"),
+                                                                            ("周末公益诵读", "签到引导")]

@@ -137,10 +137,14 @@ def test_edit_one_occurrence_then_series(app_env):
         "9月5日 周六 10:00", "9月12日 周六 14:00", "9月19日 周六 10:00", "9月26日 周六 10:00"]
 
 
-def test_reminder_list_on_opening(app_env):
+def test_reminder_list_on_opening(app_env, monkeypatch):
+    from curriculum.community import reminders
+
+    # a fixed local clock far from the real one: the page must ask the community clock, not the server's
+    monkeypatch.setattr(reminders, "local_now", lambda: dt.datetime(2030, 1, 8, 10, 0))
     point_id, _ = _seed(app_env)
     engine = make_engine(app_env)
-    soon = (dt.datetime.now() + dt.timedelta(hours=24)).replace(second=0, microsecond=0)
+    soon = dt.datetime(2030, 1, 9, 10, 0)
     with Session(engine) as session:
         create_event(EventDraft(title="明日诵读", start=soon, duration_minutes=30, point_id=point_id,
                                 shifts=(ShiftSpec("签到引导", 2),)), session=session, override=True)

@@ -19,7 +19,14 @@ from curriculum import calendar_store
 from curriculum.charts.plan import build_plan_calendar_figure, build_plan_minutes_figure
 from curriculum.exports import plan_exports as px
 from curriculum.planner import store
-from curriculum.planner.engine import DEFAULT_MINUTES, PlanError, default_text_ids
+from curriculum.planner.engine import (
+    DEFAULT_INTERVALS,
+    DEFAULT_MINUTES,
+    DEFAULT_PASS_THRESHOLD,
+    PlanError,
+    default_text_ids,
+    parse_intervals,
+)
 from curriculum.planner.store import OPERATION_LABELS, PlanStoreError
 from curriculum.planner.terms import TermError, calendar_notes, stored_term_inputs
 from curriculum.schoolcal import CalendarError
@@ -30,7 +37,7 @@ ERRORS = (PlanError, PlanStoreError, TermError, CalendarError)
 
 st.title("教学计划")
 st.caption("每个上课日一次诵读（默认 30 分钟，每日至少诵读半小时）：新授按学段诵读速度安排整句，"
-           "已学内容按 +1、+2、+4、+7、+15 个上课日间隔复习；遇节日诵读节日篇目。")
+           "已学内容按复习间隔（默认 +1、+2、+4、+7、+15 个上课日）复习；遇节日诵读节日篇目。")
 
 catalog = require_catalog()
 titles = {t.id: t.title for t in catalog.texts}
@@ -115,14 +122,23 @@ with Session(get_engine()) as session:
             minutes = cols[0].number_input("每次分钟数", min_value=1, max_value=180, value=DEFAULT_MINUTES,
                                            key="plan_new_minutes")
             friday = cols[1].checkbox("每周五背诵检查（当天不学新内容）", value=True, key="plan_new_friday")
+            cols = st.columns(2)
+            intervals_text = cols[0].text_input(
+                "复习间隔（上课日，逗号分隔）", value=",".join(map(str, DEFAULT_INTERVALS)), key="plan_new_intervals",
+                help="每段新内容在这些上课日之后再复习，例如 1,2,4,7,15")
+            threshold = cols[1].slider("背诵达标线（%）", min_value=50, max_value=100,
+                                       value=round(DEFAULT_PASS_THRESHOLD * 100), step=5, key="plan_new_threshold",
+                                       help="标记完成时通过率低于这条线，相关句子会加排复习")
             if st.form_submit_button("生成计划", key="plan_new_submit"):
                 try:
+                    review_intervals = parse_intervals(intervals_text)
                     term_inputs = stored_term_inputs(term_id, session=session) if term_id else None
                     if term_inputs is not None:
                         start, end = term_inputs.start, term_inputs.end
                     plan, result = store.create_plan(
                         session=session, catalog=catalog, class_id=class_id, start=start, end=end,
                         text_ids=texts, minutes=int(minutes), term=term_inputs,
+                        review_intervals=review_intervals, pass_threshold=threshold / 100,
                         weekday_pattern={4: "recitation_check"} if friday else {},
                     )
                 except ERRORS as err:
@@ -147,6 +163,7 @@ with Session(get_engine()) as session:
     doc = px.document_for_plan(plan_id, session=session)
     st.caption(f"{plan.term_start} 至 {plan.term_end} · 每次 {plan.minutes} 分钟 · 篇目："
                + "、".join(titles.get(t, t) for t in plan.text_ids)
+               + " · 复习间隔 " + "、".join(f"+{d}" for d in plan.review_intervals)
                + f" · 达标线 {plan.pass_threshold:.0%}")
     # The calendar's own notes (e.g. a year whose official 放假安排 is not out yet) stay on view
     # as long as the plan is shown, not only once after it was generated.

@@ -23,7 +23,17 @@ from curriculum.exports.plan_exports import (
     plan_pdf,
     plan_xlsx,
 )
-from curriculum.planner.engine import PATTERNS, PlanError, PlanSpec, generate_plan, validate_spec
+from curriculum.planner.engine import (
+    DEFAULT_INTERVALS,
+    DEFAULT_PASS_THRESHOLD,
+    PATTERNS,
+    PlanError,
+    PlanSpec,
+    generate_plan,
+    parse_intervals,
+    parse_pass_threshold,
+    validate_spec,
+)
 from curriculum.planner.terms import TermError, term_inputs
 from curriculum.settings import get_settings
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
@@ -58,11 +68,16 @@ def _parse_patterns(values: tuple[str, ...]) -> dict[int, str]:
 @click.option("--minutes", default=30, show_default=True, type=int, help="每次诵读分钟数（不少于 30）")
 @click.option("--chars-per-minute", type=int, default=None, help="诵读速度（每分钟字数，默认按学段）")
 @click.option("--pattern", "patterns", multiple=True, help="每周安排，如 4=recitation_check（周五背诵检查），可多次给出")
+@click.option("--intervals", default=",".join(map(str, DEFAULT_INTERVALS)), show_default=True,
+              help="复习间隔（上课日，逗号分隔，从小到大）")
+@click.option("--pass-threshold", default=f"{DEFAULT_PASS_THRESHOLD:.0%}", show_default=True,
+              help="背诵达标线，如 80% 或 0.8（低于它的句子加排复习）")
 @click.option("--reading-time", default="07:40", show_default=True, help="每日诵读开始时间 HH:MM（用于 ics）")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="输出格式")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None, help="输出文件（默认标准输出）")
 def plan(stage: str, start_s: str, end_s: str, texts: str, minutes: int, chars_per_minute: int | None,
-         patterns: tuple[str, ...], reading_time: str, fmt: str, out: str | None) -> None:
+         patterns: tuple[str, ...], intervals: str, pass_threshold: str, reading_time: str, fmt: str,
+         out: str | None) -> None:
     """按校历为一个学段生成学期诵读计划（不写数据库）。"""
     if stage not in STAGE_KEYS:
         fail(f"--stage：未知学段“{stage}”，可选：{'、'.join(STAGE_KEYS)}")
@@ -81,8 +96,15 @@ def plan(stage: str, start_s: str, end_s: str, texts: str, minutes: int, chars_p
     text_ids = tuple(t.strip() for t in texts.split(",") if t.strip())
     try:
         term = term_inputs(start, end)
+        try:
+            review_intervals = parse_intervals(intervals)
+            threshold = parse_pass_threshold(pass_threshold)
+        except PlanError as exc:
+            fail(f"--{'intervals' if '复习间隔' in str(exc) else 'pass-threshold'}：{exc}")
+            return
         spec = validate_spec(PlanSpec(stage=stage, text_ids=text_ids, minutes=minutes,
-                                      chars_per_minute=chars_per_minute,
+                                      chars_per_minute=chars_per_minute, review_intervals=review_intervals,
+                                      pass_threshold=threshold,
                                       weekday_pattern=_parse_patterns(patterns)), catalog)
         result = generate_plan(spec, term.days, catalog, term.festivals, validate=False)
     except (PlanError, TermError) as exc:
@@ -96,6 +118,8 @@ def plan(stage: str, start_s: str, end_s: str, texts: str, minutes: int, chars_p
     notes = list(term.notes) + list(result.notes)
     if fmt == "json":
         data = plan_json(doc, catalog, school_days=term.days, skipped=term.skipped, notes=notes)
+        data["review_intervals"] = list(spec.review_intervals)
+        data["pass_threshold"] = spec.pass_threshold
         if out is None:
             echo_json(data)
             return

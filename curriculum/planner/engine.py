@@ -242,6 +242,42 @@ def validate_spec(spec: PlanSpec, catalog: Catalog) -> PlanSpec:
     )
 
 
+def parse_intervals(text: str) -> tuple[int, ...]:
+    """Review intervals typed by a teacher ("1,2,4,7,15", Chinese commas and spaces too) → (1, 2, 4, 7, 15).
+
+    Raises :class:`PlanError` in Chinese for anything that is not a growing list
+    of positive whole numbers of school days.
+    """
+    raw = (text or "").strip()
+    parts = [p for p in raw.replace("，", ",").replace("、", ",").replace(" ", ",").split(",") if p]
+    if not parts:
+        raise PlanError("复习间隔：不能为空，例如 1,2,4,7,15（单位：上课日）")
+    values = []
+    for p in parts:
+        if not p.isdigit() or int(p) < 1:
+            raise PlanError(f"复习间隔：“{p}”不是正整数（单位：上课日），例如 1,2,4,7,15")
+        values.append(int(p))
+    if values != sorted(set(values)):
+        raise PlanError(f"复习间隔：“{raw}”应从小到大且不重复，例如 1,2,4,7,15")
+    if values[-1] > 200:
+        raise PlanError(f"复习间隔：{values[-1]} 个上课日太长，一学年也只有约 200 个上课日")
+    return tuple(values)
+
+
+def parse_pass_threshold(text: str) -> float:
+    """A pass threshold as typed: "0.8", "80%" or "80" → 0.8. Chinese :class:`PlanError` otherwise."""
+    raw = (text or "").strip()
+    try:
+        value = float(raw.removesuffix("%").removesuffix("％"))
+    except ValueError:
+        raise PlanError(f"达标线：“{raw}”不是数字，请写成 0.8 或 80%") from None
+    if raw.endswith(("%", "％")) or value > 1:
+        value /= 100
+    if not (0 < value <= 1):
+        raise PlanError(f"达标线：“{raw}”应在 0 与 100% 之间（例如 0.8 或 80%）")
+    return value
+
+
 # Passage lists are rebuilt for every plan otherwise; the entry is kept in the
 # value so its id() cannot be reused while cached.
 _PASSAGE_CACHE: dict[int, tuple[TextEntry, tuple[Passage, ...]]] = {}

@@ -166,3 +166,27 @@ def test_unpublished_official_arrangement_is_noted_on_the_plan(app_env, monkeypa
     monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025, 2026, 2027}))
     at.run()
     assert not any("尚未收录" in i.value for i in at.info)
+
+
+def test_plan_form_sets_review_intervals_and_pass_threshold(app_env):
+    at = _page()
+    at.text_input(key="plan_class_name").input("一年级（3）班")
+    at.button(key="plan_class_submit").click().run()
+    at.date_input(key="plan_new_start").set_value(START)
+    at.date_input(key="plan_new_end").set_value(dt.date(2026, 10, 30))
+    at.text_input(key="plan_new_intervals").input("1,2,x")
+    at.button(key="plan_new_submit").click().run()
+    assert not at.exception, at.exception
+    assert any("复习间隔" in e.value and "不是正整数" in e.value for e in at.error)
+    assert any("还没有教学计划" in i.value for i in at.info)  # nothing was saved
+    at.text_input(key="plan_new_intervals").input("1，3，9")
+    at.slider(key="plan_new_threshold").set_value(90)
+    at.button(key="plan_new_submit").click().run()
+    assert not at.exception, at.exception
+    assert any("已生成计划" in s.value for s in at.success)
+    assert any("复习间隔 +1、+3、+9 · 达标线 90%" in c.value for c in at.caption)
+    # Marking a day done at 85 % is now under the line: extra reviews.
+    at.selectbox(key="plan_edit_day").set_value(START)
+    at.number_input(key="plan_pass_rate").set_value(85)
+    at.button(key="plan_done").click().run()
+    assert any("加排复习" in s.value for s in at.success)

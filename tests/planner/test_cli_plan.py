@@ -112,3 +112,27 @@ def test_unpublished_official_arrangement_is_told_on_stderr_for_file_formats_on_
     monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025, 2026}))
     result = run("plan", "--stage", "junior", "--start", "2026-09-01", "--end", "2026-09-30", "--format", "ics")
     assert result.exit_code == 0 and "尚未收录" not in result.stderr
+
+
+def test_plan_intervals_and_pass_threshold_options():
+    args = ("plan", "--stage", "primary_middle", "--start", "2026-09-07", "--end", "2026-09-30")
+    default = json.loads(run(*args).output)
+    custom = run(*args, "--intervals", "1,3,9", "--pass-threshold", "90%")
+    assert custom.exit_code == 0, custom.output
+    data = json.loads(custom.output)
+    assert (data["review_intervals"], data["pass_threshold"]) == ([1, 3, 9], 0.9)
+    assert (default["review_intervals"], default["pass_threshold"]) == ([1, 2, 4, 7, 15], 0.8)
+    # Day 1's first passage comes back on days 2 and 4 with 1,3,9 (days 2 and 3 by default).
+    def returns(doc):
+        first = next(i for i in doc["sessions"][0]["items"] if i["kind"] == "new")
+        key = (first["text_id"], first["passage_start"])
+        return [k for k, s in enumerate(doc["sessions"]) for i in s["items"]
+                if i["kind"] == "review" and (i["text_id"], i["passage_start"]) == key]
+
+    assert returns(data)[:2] == [1, 3] and returns(default)[:2] == [1, 2]
+    bad = run(*args, "--intervals", "1,2,二")
+    assert bad.exit_code == 1 and "--intervals" in bad.output and "不是正整数" in bad.output
+    bad = run(*args, "--intervals", "4,2")
+    assert bad.exit_code == 1 and "从小到大" in bad.output
+    bad = run(*args, "--pass-threshold", "120%")
+    assert bad.exit_code == 1 and "--pass-threshold" in bad.output and "达标线" in bad.output

@@ -242,3 +242,20 @@ def test_once_everything_is_introduced_sessions_fill_with_consolidation_reviews(
     consolidation = [it for it in late.items if it.label == LABEL_CONSOLIDATE]
     assert consolidation and all(it.kind == "review" for it in consolidation)
     assert sum(it.minutes for it in late.items) == 30
+
+
+def test_intervals_and_pass_threshold_as_typed_by_a_teacher():
+    from curriculum.planner.engine import parse_intervals, parse_pass_threshold
+
+    assert parse_intervals("1,2,4,7,15") == (1, 2, 4, 7, 15)
+    assert parse_intervals(" 1， 3、 9 ") == (1, 3, 9)
+    for bad, message in (("", "不能为空"), ("1,x", "“x”不是正整数"), ("0,2", "“0”不是正整数"),
+                         ("3,2", "从小到大"), ("1,1", "不重复"), ("1,500", "太长")):
+        with pytest.raises(PlanError, match=message):
+            parse_intervals(bad)
+    assert parse_pass_threshold("0.8") == 0.8
+    assert parse_pass_threshold("85%") == pytest.approx(0.85)
+    assert parse_pass_threshold("90") == pytest.approx(0.9)
+    for bad in ("abc", "0", "150%", "-0.2"):
+        with pytest.raises(PlanError, match="达标线"):
+            parse_pass_threshold(bad)

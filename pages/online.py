@@ -75,7 +75,7 @@ with Session(get_engine()) as session:
                         on.record_metrics(
                             OnlineMetricCreate(
                                 item_id=item_id,
-                                recorded_at=dt.datetime.combine(day, moment),
+                                recorded_at=on.local_moment(day, moment),
                                 **{k: int(v) for k, v in values.items()},
                             ),
                             session=session,

@@ -88,6 +88,11 @@ def to_local(moment: dt.datetime) -> dt.datetime:
     return as_aware(moment).astimezone(local_tz())
 
 
+def local_moment(day: dt.date, time: dt.time) -> dt.datetime:
+    """The aware moment of local wall-clock ``time`` on ``day`` (what a form's date + time fields mean)."""
+    return as_aware(dt.datetime.combine(day, time))
+
+
 def channel_key(value: str) -> str | None:
     """The channel key for a key, a label or a common alias (``微信公众号`` → ``wechat_account``)."""
     value = value.strip()
@@ -498,8 +503,7 @@ def parse_moment(value: str) -> dt.datetime:
     if not match:
         raise ValueError(value)
     day = parse_date(match["date"])
-    moment = dt.datetime.combine(day, dt.time(int(match["h"] or 0), int(match["m"] or 0), int(match["s"] or 0)))
-    return as_aware(moment)
+    return local_moment(day, dt.time(int(match["h"] or 0), int(match["m"] or 0), int(match["s"] or 0)))
 
 
 def check_metrics_rows(

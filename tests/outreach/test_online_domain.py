@@ -237,3 +237,17 @@ def test_summary_display_frame_speaks_chinese(session):
     frame = on.summary_display_frame(on.online_summary(session=session)).set_index("渠道")
     assert list(frame.columns) == ["节目数", "浏览量", "点赞", "评论", "转发"]
     assert (frame.loc["公众号", "节目数"], frame.loc["公众号", "浏览量"], frame.loc["电台", "节目数"]) == (1, 42, 0)
+
+
+def test_local_moment_is_the_wall_clock_time_in_the_programme_timezone():
+    moment = on.local_moment(D(2026, 4, 6), dt.time(7, 30))
+    assert moment == dt.datetime(2026, 4, 6, 7, 30, tzinfo=SH)
+    assert moment.astimezone(dt.timezone.utc) == dt.datetime(2026, 4, 5, 23, 30, tzinfo=dt.timezone.utc)
+
+
+def test_early_morning_snapshot_on_the_publish_day_is_accepted_and_shown_in_local_time(session):
+    # 07:30 in Shanghai is still the previous day in UTC; the publish-date check must use local time.
+    item = _item(session, published=D(2026, 4, 6))
+    _metrics(session, item.id, on.local_moment(D(2026, 4, 6), dt.time(7, 30)), 10)
+    (row,) = on.list_items(session=session)
+    assert f"{row.recorded_at:%Y-%m-%d %H:%M}" == "2026-04-06 07:30"

@@ -55,6 +55,17 @@ def test_new_item_is_counted_in_its_channel_and_its_metrics_in_the_totals(app_en
     assert listing["标题"].tolist() == ["清明祭先贤 全城诵经典"]
 
 
+def test_metrics_are_recorded_at_the_local_date_and_time_chosen(app_env):
+    at = _add_item(_run(), "每日一诵：《弟子规》", "mini_program", dt.date(2026, 3, 2))
+    at.date_input(key="onl_metric_date").set_value(dt.date(2026, 3, 2))
+    at.time_input(key="onl_metric_time").set_value(dt.time(7, 30))
+    at.number_input(key="onl_metric_views").set_value(230)
+    at.button(key="onl_metric_submit").click().run()
+    assert not at.exception and not at.error
+    listing = next(df.value for df in at.dataframe if "标题" in df.value.columns)
+    assert listing.set_index("标题").loc["每日一诵：《弟子规》", "最近统计时间"] == "2026-03-02 07:30"
+
+
 def test_empty_title_and_metrics_before_publishing_show_chinese_errors(app_env):
     at = _add_item(_run(), "", "radio", dt.date(2026, 4, 5))
     assert any("节目标题不能为空" in e.value for e in at.error)

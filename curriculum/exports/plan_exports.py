@@ -9,8 +9,9 @@ and the calendar they import always agree.
   ``plan-<plan id>-<YYYYMMDD>@classics-planner`` for a stored plan,
   ``plan-<stage>-<term start YYYYMMDD>-<YYYYMMDD>@classics-planner`` for a CLI
   plan (``-s<slot>`` is appended for a second session on one day), so
-  re-importing an updated plan updates its events. ``SEQUENCE`` is the id of
-  the plan's latest operation, which grows with every edit.
+  re-importing an updated plan updates its events. ``SEQUENCE`` is the plan's
+  ``revision``, which grows with every edit *and* every undo, so a calendar app
+  never sees it go back (an undone edit is a newer version, not an older one).
 * Excel (openpyxl): sheet 计划 (one row per item) and sheet 篇目进度 (per text:
   passages, first introduced, review count, share of passages done).
 * Printable plan: each day with its items and the passage text read that day,
@@ -320,7 +321,6 @@ def document_for_plan(plan_id: int, *, session) -> PlanDocument:
 
     plan = store.get_plan(plan_id, session=session)
     klass = store.get_class(plan.class_id, session=session)
-    ops = store.list_operations(plan_id, session=session)
     return PlanDocument(
         title=plan.name or f"{klass.name} 经典诵读计划",
         stage=klass.stage,
@@ -328,7 +328,7 @@ def document_for_plan(plan_id: int, *, session) -> PlanDocument:
         uid_prefix=stored_uid_prefix(plan_id),
         reading_time=klass.reading_time,
         location=klass.name,
-        sequence=ops[-1].id if ops else 0,
+        sequence=plan.revision or 0,
         unscheduled=store.unscheduled_sessions(plan_id, session=session),
         cancelled=[s.date for s in store.list_sessions(plan_id, session=session, status="cancelled")],
     )

@@ -72,6 +72,9 @@ class Plan(PlanBase, table=True):
     # was made; bumps and regeneration move sessions along this list.
     school_days: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    # Grows by one with every edit and every undo (never goes back): the iCalendar
+    # SEQUENCE, so a calendar app takes a re-imported file as newer even after an undo.
+    revision: int = Field(default=0)
 
 
 class PlanPublic(PlanBase):
@@ -81,6 +84,7 @@ class PlanPublic(PlanBase):
     review_intervals: list[int]
     weekday_pattern: dict[str, str]
     created_at: dt.datetime
+    revision: int
 
 
 # --- sessions and items --------------------------------------------------------

@@ -354,8 +354,15 @@ def _snapshot(plan: Plan, *, session: Session) -> dict[str, Any]:
     }
 
 
+def _bump_revision(plan: Plan, *, session: Session) -> None:
+    # Never restored by undo: the calendar SEQUENCE must only grow.
+    plan.revision = (plan.revision or 0) + 1
+    session.add(plan)
+
+
 def _record(plan: Plan, kind: str, detail: str, snapshot: dict[str, Any], *, session: Session) -> None:
     session.add(PlanOperation(plan_id=plan.id, kind=kind, detail=detail[:200], snapshot=snapshot))
+    _bump_revision(plan, session=session)
 
 
 def _delete_sessions(plan_id: int, session_ids: Iterable[int] | None, *, session: Session) -> None:
@@ -391,7 +398,7 @@ def undo_last(plan_id: int, *, session: Session) -> PlanOperation | None:
         items.append([(pos, i[0], i[3], i[4], i[5], i[6], i[2], i[1]) for pos, i in enumerate(s["items"])])
     insert_sessions(session, rows, items)
     plan.text_ids = list(snap["text_ids"])
-    session.add(plan)
+    _bump_revision(plan, session=session)
     session.delete(op)
     session.commit()
     return op

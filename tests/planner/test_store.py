@@ -273,3 +273,28 @@ def test_undo_a_lock_lets_the_session_move_again(session, plan):
     store.bump(plan.id, days[3], session=session)
     after = dict(_contents(session, plan.id))
     assert [i for i in after[days[6]] if i.kind == "new"] == [i for i in before[days[5]] if i.kind == "new"]
+
+
+def test_calendar_sequence_only_grows_across_edits_and_undos(session, plan, catalog):
+    from icalendar import Calendar
+
+    from curriculum.exports.plan_exports import document_for_plan, plan_ics
+
+    days = weekdays(START, 20)
+
+    def sequence(day):
+        doc = document_for_plan(plan.id, session=session)
+        events = {str(e["UID"]): e for e in Calendar.from_ical(plan_ics(doc, catalog)).walk("VEVENT")}
+        return int(events[f"plan-{plan.id}-{day:%Y%m%d}@classics-planner"]["SEQUENCE"])
+
+    seen = [sequence(days[4])]
+    store.lock(plan.id, days[1], session=session)
+    seen.append(sequence(days[4]))
+    store.bump(plan.id, days[3], session=session)
+    seen.append(sequence(days[4]))
+    store.undo_last(plan.id, session=session)  # the bump is undone: a newer version, not an older one
+    seen.append(sequence(days[4]))
+    store.undo_last(plan.id, session=session)
+    seen.append(sequence(days[4]))
+    assert seen == sorted(set(seen)) and seen[0] == 0 and len(seen) == 5
+    assert store.get_plan(plan.id, session=session).revision == 4

@@ -46,6 +46,7 @@ def upgrade() -> None:
         sa.Column("weekday_pattern", sa.JSON(), nullable=False),
         sa.Column("school_days", sa.JSON(), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(["class_id"], ["school_class.id"]),
         sa.PrimaryKeyConstraint("id"),
     )

@@ -314,6 +314,28 @@ def _assignments_of(shift_id: int, session: Session) -> list[ShiftAssignment]:
     ))
 
 
+def _shift_moves(occ: EventOccurrence, new_start: datetime, new_end: datetime,
+                 session: Session) -> list[tuple[VolunteerShift, datetime, datetime]]:
+    """Where each shift of ``occ`` goes when the occurrence becomes ``[new_start, new_end)``.
+
+    A shift covering the whole occurrence covers the whole new span (it is
+    stretched or shortened with it); any other shift keeps its length and moves
+    with the start. The checks and the save both use this one rule.
+    """
+    delta = new_start - occ.start
+    moves = []
+    for shift in _shifts_of(occ.id, session):
+        if (shift.start, shift.end) == (occ.start, occ.end):
+            moves.append((shift, new_start, new_end))
+        else:
+            moves.append((shift, shift.start + delta, shift.end + delta))
+    return moves
+
+
+def _changed(moves: list[tuple[VolunteerShift, datetime, datetime]]) -> list[tuple[VolunteerShift, datetime, datetime]]:
+    return [(shift, s, e) for shift, s, e in moves if (s, e) != (shift.start, shift.end)]
+
+
 def _moved_shift_conflicts(moves: list[tuple[VolunteerShift, datetime, datetime]], session: Session,
                            exclude_shift_ids: set[int]) -> list[Conflict]:
     result = []
@@ -333,7 +355,9 @@ def edit_occurrence(occurrence_id: int, *, session: Session, start: datetime | N
                     override: bool = False) -> EventOccurrence:
     """Edit one occurrence; it becomes an exception that series edits leave alone.
 
-    Moving it moves its shifts by the same amount (the volunteers come along).
+    Moving it moves its shifts by the same amount (the volunteers come along);
+    shifts covering the whole occurrence also follow a new end. Their
+    volunteers are checked for the new times whenever the start or end changes.
     """
     occ = get_occurrence(occurrence_id, session=session)
     event = get_event(occ.event_id, session=session)
@@ -343,16 +367,14 @@ def edit_occurrence(occurrence_id: int, *, session: Session, start: datetime | N
         raise CommunityError("结束时间：应晚于开始时间")
     will_cancel = occ.cancelled if cancelled is None else cancelled
     conflicts: list[Conflict] = []
-    shifts = _shifts_of(occ.id, session)
-    delta = new_start - occ.start
-    moves = [(s, s.start + delta, s.end + delta) for s in shifts]
+    moves = _changed(_shift_moves(occ, new_start, new_end, session))
     if not will_cancel and event.status == ACTIVE:
         point = _point(event.point_id, session)
         spans = [(new_start, new_end)]
         conflicts += venue_conflicts(point, spans, session=session, exclude_occurrence_ids={occ.id})
         conflicts += hours_conflicts(point, spans)
-        if delta:
-            conflicts += _moved_shift_conflicts(moves, session, {s.id for s in shifts})
+        # moved or stretched shifts: their volunteers must be free for the new times
+        conflicts += _moved_shift_conflicts(moves, session, {shift.id for shift, _, _ in moves})
     raise_if_blocked(conflicts, override=override)
     occ.start, occ.end = new_start, new_end
     if title is not None:
@@ -406,15 +428,15 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
         spans = [(s, s + draft.duration) for s in new_slots]
         conflicts += venue_conflicts(point, spans, session=session, exclude_event_id=event.id)
         conflicts += hours_conflicts(point, spans)
-        moves = []
-        moved_ids = set()
-        for slot in new_slots:
-            occ = regular.get(slot.date())
-            if occ is not None and occ.start != slot:
-                for shift in _shifts_of(occ.id, session):
-                    moves.append((shift, shift.start + (slot - occ.start), shift.end + (slot - occ.start)))
-                    moved_ids.add(shift.id)
-        conflicts += _moved_shift_conflicts(moves, session, moved_ids)
+    # The shift moves the save below applies, built by the same rule (start moves, whole-event shifts
+    # follow the new end); their volunteers are checked whenever the start or the end changes.
+    moves = []
+    for slot in new_slots:
+        occ = regular.get(slot.date())
+        if occ is not None:
+            moves += _changed(_shift_moves(occ, slot, slot + draft.duration, session))
+    if draft.status == ACTIVE:
+        conflicts += _moved_shift_conflicts(moves, session, {shift.id for shift, _, _ in moves})
     raise_if_blocked(conflicts, override=override)
 
     template = [ShiftSpec(s.task, s.needed) for s in _shifts_of(existing[0].id, session)] if existing else []
@@ -429,16 +451,11 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
             _add_occurrence(event, slot, template, session)
             continue
         keep_dates.add(slot.date())
-        old_start, old_end = occ.start, occ.end
         occ.slot, occ.start, occ.end = slot, slot, slot + draft.duration
-        delta = slot - old_start
-        for shift in _shifts_of(occ.id, session):
-            if (shift.start, shift.end) == (old_start, old_end):
-                shift.start, shift.end = occ.start, occ.end  # whole-event shifts follow the new length too
-            else:
-                shift.start, shift.end = shift.start + delta, shift.end + delta
-            session.add(shift)
         session.add(occ)
+    for shift, start, end in moves:
+        shift.start, shift.end = start, end
+        session.add(shift)
     for day, occ in regular.items():
         if day not in keep_dates:
             _delete_occurrence(occ, session)

@@ -14,9 +14,12 @@ from curriculum.community.events import (
     check_assignment,
     check_event,
     create_event,
+    EventDraft,
     ShiftSpec,
     edit_occurrence,
+    edit_series,
     occurrences_of,
+    shift_views,
     sign_up,
 )
 from curriculum.community.recurrence import weekly_rule
@@ -224,3 +227,51 @@ def test_many_conflicts_are_summarised_per_kind(session, make_point):
     lines = summarize(found)
     assert len(lines) == 4
     assert lines[-1] == ("warning", "另有 38 处“超出开放时间”，未逐条列出。")
+
+
+# --- lengthening moves the volunteers' whole-event shifts too --------------------------------
+
+
+def _zhang_busy_at_half_past_ten(session, make_point, make_person, *, rrule=None):
+    """张明 leads 09:00–10:00 at 甲 (a series or a one-off) and 10:30–11:30 at 乙 the same Saturday."""
+    a, b = make_point("甲"), make_point("乙")
+    zhang = make_person("张明")
+    ev_a = create_event(draft(a.id, rrule=rrule), session=session)
+    ev_b = create_event(draft(b.id, start=SAT.replace(hour=10, minute=30)), session=session)
+    first_a = occurrences_of(ev_a.id, session=session)[0]
+    assign_person(shift_views(first_a.id, session=session)[0].id, zhang.id, session=session)
+    assign_person(_only_shift(ev_b, session), zhang.id, session=session)
+    return ev_a, first_a
+
+
+def test_lengthening_a_series_onto_a_volunteers_other_shift_is_refused(session, make_point, make_person):
+    ev_a, first = _zhang_busy_at_half_past_ten(session, make_point, make_person,
+                                               rrule=weekly_rule([5], until=date(2026, 9, 26)))
+    longer = EventDraft.from_event(ev_a, duration_minutes=120)  # same start, ends 11:00
+    with pytest.raises(ConflictError) as err:
+        edit_series(ev_a.id, longer, session=session, from_time=SAT)
+    assert codes(err.value.conflicts) == ["person_double_booked"]
+    assert "张明" in err.value.conflicts[0].message
+    session.refresh(first)
+    assert first.end == SAT.replace(hour=10)
+    assert shift_views(first.id, session=session)[0].end == SAT.replace(hour=10)
+
+
+def test_lengthening_a_series_stretches_whole_event_shifts(session, point):
+    ev = create_event(draft(point.id, rrule=weekly_rule([5], until=date(2026, 9, 26))), session=session)
+    edit_series(ev.id, EventDraft.from_event(ev, duration_minutes=90), session=session, from_time=SAT)
+    for occ in occurrences_of(ev.id, session=session):
+        (shift,) = shift_views(occ.id, session=session)
+        assert (shift.start, shift.end) == (occ.start, occ.start + timedelta(minutes=90))
+
+
+def test_moving_only_the_end_of_one_occurrence_checks_and_stretches_its_shifts(session, make_point, make_person):
+    ev_a, first = _zhang_busy_at_half_past_ten(session, make_point, make_person)
+    with pytest.raises(ConflictError) as err:
+        edit_occurrence(first.id, end=SAT.replace(hour=11), session=session)
+    assert codes(err.value.conflicts) == ["person_double_booked"]
+    session.refresh(first)
+    assert first.end == SAT.replace(hour=10) and not first.is_exception
+    edit_occurrence(first.id, end=SAT.replace(hour=10, minute=30), session=session)  # touching is fine
+    assert shift_views(first.id, session=session)[0].end == SAT.replace(hour=10, minute=30)
+

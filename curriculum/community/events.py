@@ -464,17 +464,17 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
     return event
 
 
-def set_status(event_id: int, status: str, *, session: Session, override: bool = False) -> CommunityEvent:
-    """Accept (``confirmed``) or drop a suggested event; confirming checks conflicts first."""
+def set_status(event_id: int, status: str, *, session: Session) -> CommunityEvent:
+    """Set a status that occupies nothing (``suggested`` or ``dropped``).
+
+    Confirming is not done here: it must go through the conflict checks of
+    ``festival_events.accept_suggestion`` (or ``create_event`` / ``edit_series``).
+    """
     event = get_event(event_id, session=session)
     if status not in STATUSES:
         raise CommunityError(f"状态：未知“{status}”")
     if status == ACTIVE and event.status != ACTIVE:
-        occs = [o for o in occurrences_of(event.id, session=session) if not o.cancelled]
-        point = _point(event.point_id, session)
-        spans = [(o.start, o.end) for o in occs]
-        raise_if_blocked(venue_conflicts(point, spans, session=session, exclude_event_id=event.id)
-                         + hours_conflicts(point, spans), override=override)
+        raise CommunityError(f"状态：活动“{event.title}”须经冲突检查后确认（请使用“确认”或“修改并确认”）")
     event.status = status
     session.add(event)
     session.commit()

@@ -275,3 +275,59 @@ def test_moving_only_the_end_of_one_occurrence_checks_and_stretches_its_shifts(s
     edit_occurrence(first.id, end=SAT.replace(hour=10, minute=30), session=session)  # touching is fine
     assert shift_views(first.id, session=session)[0].end == SAT.replace(hour=10, minute=30)
 
+
+# --- every save path runs the venue and person checks ------------------------------------------
+
+
+def test_moving_one_occurrence_onto_another_event_at_the_point_is_refused(session, point):
+    series = create_event(draft(point.id, rrule=weekly_rule([5], until=date(2026, 9, 26))), session=session)
+    create_event(draft(point.id, title="书法体验", start=SAT.replace(hour=14)), session=session)
+    first = occurrences_of(series.id, session=session)[0]
+    with pytest.raises(ConflictError) as err:
+        edit_occurrence(first.id, start=SAT.replace(hour=14, minute=30), session=session)
+    assert codes(err.value.conflicts) == ["venue_double_booked"]
+    assert "书法体验" in err.value.conflicts[0].message
+    session.refresh(first)
+    assert first.start == SAT and not first.is_exception
+    # overlapping its own old time is no clash with itself
+    assert edit_occurrence(first.id, start=SAT.replace(minute=30), session=session).start == SAT.replace(minute=30)
+
+
+def test_retiming_a_series_onto_another_event_at_the_point_is_refused(session, point):
+    series = create_event(draft(point.id, rrule=weekly_rule([5], until=date(2026, 9, 26))), session=session)
+    create_event(draft(point.id, title="书法体验", start=datetime(2026, 9, 19, 10, 30)), session=session)
+    later = EventDraft.from_event(series, start=SAT.replace(hour=10))
+    with pytest.raises(ConflictError) as err:
+        edit_series(series.id, later, session=session, from_time=SAT)
+    assert codes(err.value.conflicts) == ["venue_double_booked"]
+    assert err.value.conflicts[0].start == datetime(2026, 9, 19, 10, 0)
+    assert [o.start.hour for o in occurrences_of(series.id, session=session)] == [9, 9, 9, 9]
+
+
+def test_moving_a_series_onto_a_volunteers_other_shift_is_refused(session, make_point, make_person):
+    a, b = make_point("甲"), make_point("乙")
+    zhang = make_person("张明")
+    series = create_event(draft(a.id, rrule=weekly_rule([5], until=date(2026, 9, 26))), session=session)
+    first = occurrences_of(series.id, session=session)[0]
+    assign_person(shift_views(first.id, session=session)[0].id, zhang.id, session=session)
+    assign_person(_only_shift(create_event(draft(b.id, start=SAT.replace(hour=14)), session=session), session),
+                  zhang.id, session=session)
+    with pytest.raises(ConflictError) as err:
+        edit_series(series.id, EventDraft.from_event(series, start=SAT.replace(hour=14)), session=session,
+                    from_time=SAT)
+    assert codes(err.value.conflicts) == ["person_double_booked"]
+    assert edit_series(series.id, EventDraft.from_event(series, start=SAT.replace(hour=15)), session=session,
+                       from_time=SAT).start == SAT.replace(hour=15)
+
+
+def test_set_status_cannot_confirm_without_the_checked_accept_path(session, point):
+    from curriculum.community.conflicts import CommunityError
+    from curriculum.community.events import set_status
+
+    create_event(draft(point.id), session=session)
+    suggestion = create_event(draft(point.id, title="节日建议", status="suggested"), session=session)
+    with pytest.raises(CommunityError, match="确认"):
+        set_status(suggestion.id, "confirmed", session=session)
+    session.refresh(suggestion)
+    assert suggestion.status == "suggested"
+    assert set_status(suggestion.id, "dropped", session=session).status == "dropped"

@@ -6,10 +6,16 @@ edition prints (``yuè``, ``tì``, ``zǐ``). Those live as data in
 ``data/pinyin_readings.yaml`` (see its header for the rule kinds and sources):
 
 * phrase rules — a phrase and the pinyin of its characters, applied wherever
-  the phrase occurs (optionally only in given texts, or only in classical
-  texts), longest phrase first;
+  the phrase occurs (optionally only in given texts, only in classical
+  texts, or only where the phrase ends a clause, e.g. the question particle
+  与 yú before ？), longest phrase first;
 * position rules — one character of one passage of one text, for the few
   readings no phrase can pin down.
+
+Recitation texts print citation tones: pypinyin's tone sandhi of 不 (不是
+``bú shì``, 差不多 ``bu``) and 一 (一个 ``yí gè``) is undone before the rules
+apply, so 不 is always ``bù`` and 一 ``yī`` unless a rule says otherwise
+(或不焉 ``fǒu``).
 
 Rules never touch pypinyin's global dictionaries: pypinyin runs unchanged and
 the rules are laid over its output, so other users of pypinyin in the same
@@ -33,7 +39,8 @@ from curriculum import PROJECT_DIR
 from curriculum.catalog.schema import TextEntry
 
 READINGS_PATH = PROJECT_DIR / "data" / "pinyin_readings.yaml"
-#: Reference pinyin of 千字文 (chinese-poetry, ``spells``), bundled as a test fixture.
+#: Reference pinyin of 千字文 (chinese-poetry, ``spells``), shipped as data so the
+#: ``classics pinyin-accuracy`` command and the tests measure agreement against the same file.
 QIANZIWEN_REFERENCE_PATH = PROJECT_DIR / "data" / "reference" / "qianziwen_spells.json"
 
 Pair = tuple[str, str]
@@ -63,6 +70,7 @@ class PhraseRule:
     readings: tuple[str, ...]
     texts: tuple[str, ...] = ()  # empty: every text
     classical: bool = False  # only in classical (traditional-culture) texts
+    final: bool = False  # only where the phrase ends a run of Hanzi (before punctuation)
     note: str = ""
     line: int = 0  # rule number in the file, for messages
 
@@ -105,12 +113,12 @@ def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
     if unknown:
         raise PinyinRulesError(f"{source}：不认识的键 {'、'.join(sorted(unknown))}")
     phrases: list[PhraseRule] = []
-    seen: dict[tuple[str, tuple[str, ...], bool], int] = {}
+    seen: dict[tuple[str, tuple[str, ...], bool, bool], int] = {}
     for number, item in enumerate(data.get("phrases") or [], start=1):
         where = f"{source} · phrases 第 {number} 条"
         if not isinstance(item, dict) or not {"phrase", "pinyin"} <= set(item):
             raise PinyinRulesError(f"{where}：需要 phrase 和 pinyin 两个字段")
-        extra = set(item) - {"phrase", "pinyin", "texts", "classical", "note"}
+        extra = set(item) - {"phrase", "pinyin", "texts", "classical", "final", "note"}
         if extra:
             raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
         phrase = str(item["phrase"])
@@ -127,11 +135,16 @@ def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
         classical = item.get("classical", False)
         if not isinstance(classical, bool):
             raise PinyinRulesError(f"{where}：classical 应为 true 或 false")
-        key = (phrase, tuple(sorted(texts)), classical)
+        final = item.get("final", False)
+        if not isinstance(final, bool):
+            raise PinyinRulesError(f"{where}：final 应为 true 或 false")
+        key = (phrase, tuple(sorted(texts)), classical, final)
         if key in seen:
             raise PinyinRulesError(f"{where}：与第 {seen[key]} 条重复")
         seen[key] = number
-        phrases.append(PhraseRule(phrase, readings, tuple(texts), classical, str(item.get("note", "")), number))
+        phrases.append(
+            PhraseRule(phrase, readings, tuple(texts), classical, final, str(item.get("note", "")), number)
+        )
 
     positions: dict[tuple[str, int, int], PositionRule] = {}
     for number, item in enumerate(data.get("positions") or [], start=1):
@@ -155,8 +168,8 @@ def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
             raise PinyinRulesError(f"{where}：与第 {positions[key].line} 条位置相同")
         positions[key] = PositionRule(key[0], passage, offset, char, reading, str(item.get("note", "")), number)
 
-    # Longest phrase first, and text-limited before general, so the most specific rule wins.
-    phrases.sort(key=lambda r: (-len(r.phrase), not r.texts, not r.classical, r.line))
+    # Longest phrase first, and clause-final / text-limited before general, so the most specific rule wins.
+    phrases.sort(key=lambda r: (-len(r.phrase), not r.final, not r.texts, not r.classical, r.line))
     return Readings(tuple(phrases), positions)
 
 
@@ -194,6 +207,31 @@ def _pypinyin(text: str) -> list[str]:
     return [r if is_hanzi(ch) else "" for ch, r in zip(text, out)]
 
 
+# pypinyin's tone sandhi (from its phrase dictionary) → the citation tone recitation texts print.
+_CITATION = {"不": ("bù", {"bú", "bu"}), "一": ("yī", {"yí", "yì", "yi"})}
+
+
+def _citation_tones(text: str, result: list[str]) -> list[str]:
+    """Undo tone sandhi of 不 and 一: 不是 bú shì → bù shì, 差不多 bu → bù, 一个 yí → yī."""
+    out = list(result)
+    for i, char in enumerate(text):
+        if char in _CITATION and out[i] in _CITATION[char][1]:
+            out[i] = _CITATION[char][0]
+    return out
+
+
+def _occurrences(chars: str, rule: PhraseRule):
+    """Start indices of ``rule.phrase`` in one run of Hanzi (only at its end for a ``final`` rule)."""
+    if rule.final:
+        if chars.endswith(rule.phrase):
+            yield len(chars) - len(rule.phrase)
+        return
+    start = chars.find(rule.phrase)
+    while start != -1:
+        yield start
+        start = chars.find(rule.phrase, start + 1)
+
+
 def plain_annotate(text: str) -> list[Pair]:
     """Stock pypinyin, no classical readings — the baseline the rules are measured against."""
     return list(zip(text, _pypinyin(text)))
@@ -211,24 +249,24 @@ def annotate(
     Phrase rules apply wherever their phrase occurs within a run of Hanzi
     (punctuation ends a phrase, so 无限好，德日进 is no match for 好德); rules limited
     to texts apply only when ``text_id`` is one of them, rules marked
-    classical only when ``classical`` is true. Position rules apply when
+    classical only when ``classical`` is true, rules marked final only where
+    the phrase ends a run (是鲁孔丘与？). 不 and 一 keep their citation tones
+    (``bù``, ``yī``) unless a rule decides otherwise. Position rules apply when
     ``text_id`` and ``passage_index`` are given.
     """
     table = readings()
-    result = _pypinyin(text)
+    result = _citation_tones(text, _pypinyin(text))
     rules = [r for r in table.phrases if r.applies_to(text_id, classical)]
     # A phrase never spans punctuation: 无限好，德日进 must not match 好德.
     for run in _HANZI_RUN.finditer(text):
         chars = run.group()
         fixed = [False] * len(chars)
         for rule in rules:
-            start = chars.find(rule.phrase)
-            while start != -1:
+            for start in _occurrences(chars, rule):
                 for k, reading in enumerate(rule.readings):
                     if not fixed[start + k]:  # a longer rule already decided this one
                         result[run.start() + start + k] = reading
                         fixed[start + k] = True
-                start = chars.find(rule.phrase, start + 1)
     if text_id is not None and passage_index is not None:
         for (tid, pidx, offset), rule in table.positions.items():
             if tid == text_id and pidx == passage_index and offset < len(text) and text[offset] == rule.char:
@@ -391,10 +429,8 @@ def phrase_rule_hits(entries: Sequence[TextEntry]) -> list[RuleHit]:
             for run in _HANZI_RUN.finditer(passage):
                 chars = run.group()
                 for rule in rules:
-                    start = chars.find(rule.phrase)
-                    while start != -1:
+                    for start in _occurrences(chars, rule):
                         offset = run.start() + start
                         got = tuple(r for _, r in pairs[offset : offset + len(rule.phrase)])
                         hits.append(RuleHit(rule, entry.id, index, offset, chars, got == rule.readings))
-                        start = chars.find(rule.phrase, start + 1)
     return hits

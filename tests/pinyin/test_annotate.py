@@ -61,6 +61,15 @@ def test_rules_do_not_leak_into_pypinyin_globals():
     assert pinyin("其为人也孝弟", style=Style.TONE)[5] == ["dì"]
 
 
+def test_recitation_prints_citation_tones_of_bu_and_yi():
+    # pypinyin applies tone sandhi from its phrase dictionary: 不是 bú shì, 一个 yí gè, 差不多 bu
+    assert plain_annotate("不是")[0] == ("不", "bú")
+    assert annotate("不是才人莫献诗")[0] == ("不", "bù")
+    assert annotate("待到明年差不多", classical=True)[5] == ("不", "bù")
+    assert annotate("一个山头一只虎", classical=True)[0] == ("一", "yī")
+    assert annotate("人争一口气")[2] == ("一", "yī")
+
+
 def _rules(monkeypatch, data):
     table = parse_readings(data, "test.yaml")
     monkeypatch.setattr(P, "readings", lambda: table)
@@ -79,6 +88,22 @@ def test_position_rules_apply_to_one_character_and_check_it(monkeypatch):
     assert readings_of("两个人行", text_id="t", passage_index=1)[2] == "rén"
 
 
+def test_final_rules_apply_only_where_the_phrase_ends_a_clause(monkeypatch):
+    _rules(monkeypatch, {"phrases": [
+        {"phrase": "与", "pinyin": "yú", "final": True, "texts": ["t"]},
+        {"phrase": "谁与", "pinyin": "shuí yǔ", "final": True, "texts": ["t"]},
+    ]})
+    # 是鲁孔丘与？ — the particle 与 = 欤 at the end of the question
+    assert readings_of("是鲁孔丘与？", text_id="t")[4] == "yú"
+    # 求之与，抑与之与？ — both clause-final 与 are particles, the 与 of 与之 (give) is not
+    assert readings_of("求之与，抑与之与？", text_id="t") == ["qiú", "zhī", "yú", "", "yì", "yǔ", "zhī", "yú", ""]
+    # a longer final rule wins: 则谁与？ 与 is the verb (go along with)
+    assert readings_of("则谁与？", text_id="t")[2] == "yǔ"
+    # the end of the passage ends a clause too; other texts are untouched
+    assert readings_of("归与", text_id="t")[1] == "yú"
+    assert readings_of("归与", text_id="other")[1] == "yǔ"
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
@@ -88,6 +113,7 @@ def test_position_rules_apply_to_one_character_and_check_it(monkeypatch):
         ({"phrases": [{"phrase": "说"}]}, "phrase 和 pinyin"),
         ({"phrases": [{"phrase": "说", "pinyin": "yuè", "texts": "lunyu"}]}, "texts"),
         ({"phrases": [{"phrase": "说", "pinyin": "yuè", "colour": 1}]}, "colour"),
+        ({"phrases": [{"phrase": "与", "pinyin": "yú", "final": "yes"}]}, "final"),
         ({"phrases": [{"phrase": "说", "pinyin": "yuè"}, {"phrase": "说", "pinyin": "shuì"}]}, "重复"),
         ({"positions": [{"text": "t", "passage": 0, "offset": 0, "char": "行", "pinyin": "háng", "x": 1}]}, "x"),
         ({"positions": [{"text": "t", "passage": -1, "offset": 0, "char": "行", "pinyin": "háng"}]}, "从 0 起"),

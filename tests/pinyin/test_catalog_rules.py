@@ -49,6 +49,11 @@ KNOWN_OVERRIDES = {
     ("为", "daodejing", "是以圣人为腹不为目"): "为腹不为目 wèi (for the belly)",
     ("为", "daodejing", "为吾有身"): "为吾有身 wèi (because)",
     ("为", "daodejing", "歙歙为天下浑其心"): "为天下浑其心 wèi",
+    ("裳", "qianziwen", "乃服衣裳"): "衣裳 yī shāng (clothes)",
+    ("裳", "wen_guanjun_shou_henan_hebei", "初闻涕泪满衣裳"): "衣裳 yī shāng (clothes)",
+    ("与", "lunyu", "则谁与"): "谁与 yǔ (go along with whom)",
+    ("与", "lunyu", "吾非斯人之徒与而谁与"): "谁与 yǔ (go along with whom)",
+    ("与", "lunyu", "岁不我与"): "我与 yǔ (wait for us)",
 }
 
 # Readings pypinyin's heteronym list lacks but editions give for the sense.

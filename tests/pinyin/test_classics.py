@@ -203,3 +203,113 @@ def test_zhongyong(assert_reading):
     assert_reading("zhongyong", "发而皆中节", "zhòng", at=3)
     assert_reading("zhongyong", "故大德必得其位", "dé", at=4)
     assert_reading("zhongyong", "祸福将至", "jiāng", at=2)
+
+
+def test_lunyu_readings_a_reviewer_found_wrong(assert_reading):
+    assert_reading("lunyu", "巧言令色，鲜矣仁", "xiǎn", at=5)  # 鲜 = few
+    assert_reading("lunyu", "众星共之", "gǒng", at=2)  # 共 = 拱
+    assert_reading("lunyu", "父没，观其行", "mò", at=1)  # died
+    assert_reading("lunyu", "吾十有五而志于学", "yòu", at=2)  # 有 = 又
+    assert_reading("lunyu", "不知为不知，是知也", "zhì", at=7)  # 知 = 智
+    assert_reading("lunyu", "求之与，抑与之与", "yú", at=2)  # 与 = 欤
+    assert_reading("lunyu", "求之与，抑与之与", "yǔ", at=5)  # give
+    assert_reading("lunyu", "求之与，抑与之与", "yú", at=7)
+    assert_reading("lunyu", "天下有道则见", "xiàn", at=5)  # 见 = 现
+    assert_reading("shishuo", "或师焉，或不焉", "fǒu", at=5)  # 不 = 否
+
+
+def test_lunyu_tongjia_and_old_readings(assert_reading):
+    assert_reading("lunyu", "民鲜久矣", "xiǎn", at=1)
+    assert_reading("lunyu", "子路共之", "gǒng", at=2)
+    assert_reading("lunyu", "文王既没", "mò", at=3)
+    assert_reading("lunyu", "没阶，趋进", "mò", at=0)
+    assert_reading("lunyu", "樊迟问知", "zhì", at=3)
+    assert_reading("lunyu", "可谓知矣", "zhì", at=2)
+    assert_reading("lunyu", "曰：“未知，焉得仁", "zhì", at=4)  # a position rule
+    assert_reading("lunyu", "未知生，焉知死", "zhī", at=1)  # but 未知生 is to know
+    assert_reading("lunyu", "邦有道则知", "zhì", at=4)
+    assert_reading("lunyu", "知及之，仁不能守之", "zhì", at=0)
+    assert_reading("lunyu", "唯上知与下愚不移", "zhì", at=2)
+    assert_reading("lunyu", "唯上知与下愚不移", "yǔ", at=3)  # "and", not the particle
+    assert_reading("lunyu", "君子一言以为知，一言以为不知", "zhì", at=6)
+    assert_reading("lunyu", "君子一言以为知，一言以为不知", "zhì", at=13)
+    assert_reading("lunyu", "是鲁孔丘与", "yú", at=4)
+    assert_reading("lunyu", "归与！归与", "yú", at=1)
+    assert_reading("lunyu", "子行三军，则谁与", "yǔ", at=7)  # verb: go along with
+    assert_reading("lunyu", "岁不我与", "yǔ", at=3)  # verb: wait for
+    assert_reading("lunyu", "见其二子焉", "xiàn", at=0)
+    assert_reading("lunyu", "不如诸夏之亡也", "wú", at=5)  # 亡 = 无
+    assert_reading("lunyu", "今也则亡", "wú", at=3)
+    assert_reading("lunyu", "日知其所亡", "wú", at=4)
+    assert_reading("lunyu", "亡之，命矣夫", "wáng", at=0)  # lose
+    assert_reading("lunyu", "归孔子豚", "kuì", at=0)  # 归 = 馈
+    assert_reading("lunyu", "齐人归女乐", "kuì", at=2)
+    assert_reading("lunyu", "饭疏食饮水", "sì", at=2)
+    assert_reading("lunyu", "杀鸡为黍而食之", "sì", at=5)  # feed
+    assert_reading("lunyu", "乘肥马，衣轻裘", "yì", at=4)  # wear
+    assert_reading("lunyu", "衣敝缊袍，与衣狐貉者立", "yì", at=0)
+    assert_reading("lunyu", "衣敝缊袍，与衣狐貉者立", "yì", at=6)
+    assert_reading("lunyu", "恶衣恶食", "yī", at=1)  # the noun
+    assert_reading("lunyu", "公则说", "yuè", at=2)
+    assert_reading("lunyu", "女器也", "rǔ", at=0)
+    assert_reading("lunyu", "居！吾语女", "rǔ", at=4)
+    assert_reading("lunyu", "居！吾语女", "yù", at=3)
+    assert_reading("lunyu", "女为《周南》", "rǔ", at=0)
+    assert_reading("lunyu", "于女安乎", "rǔ", at=1)
+    assert_reading("lunyu", "唯女子与小人为难养也", "nǚ", at=1)
+    assert_reading("lunyu", "非帷裳", "cháng", at=2)
+
+
+def test_mengzi_daxue_zhongyong_daodejing_and_prose(assert_reading):
+    assert_reading("daxue", "天下鲜矣", "xiǎn", at=2)
+    assert_reading("zhongyong", "鲜能知味也", "xiǎn", at=0)
+    assert_reading("zhongyong", "知仁勇三者", "zhì", at=0)
+    assert_reading("zhongyong", "好学近乎知", "zhì", at=4)
+    assert_reading("zhongyong", "成物，知也", "zhì", at=3)  # a position rule
+    assert_reading("zhongyong", "舜其大孝也与", "yú", at=5)
+    assert_reading("zhongyong", "不见而章", "xiàn", at=1)
+    assert_reading("zhongyong", "衣锦尚䌹", "yì", at=0)
+    assert_reading("mengzi", "非所以内交于孺子之父母也", "nà", at=3)  # 内 = 纳
+    assert_reading("daodejing", "没身不殆", "mò", at=0)
+    assert_reading("daodejing", "生之徒，十有三", "yòu", at=5)
+    assert_reading("daodejing", "不自见，故明", "xiàn", at=2)
+    assert_reading("daodejing", "使夫知者不敢为也", "zhì", at=2)
+    assert_reading("daodejing", "其犹张弓与", "yú", at=4)
+    assert_reading("daodejing", "治大国若烹小鲜", "xiān", at=6)  # fish, not few
+    assert_reading("lisao", "孰求美而释女", "rǔ", at=5)
+    assert_reading("lisao", "说操筑于傅岩兮", "yuè", at=0)
+    assert_reading("chushibiao", "尔来二十有一年矣", "yòu", at=4)
+    assert_reading("shenglv_qimeng", "知音人说郑声哇", "wā", at=6)
+    assert_reading("shenglv_qimeng", "破的而探牛心", "dì", at=1)
+
+
+def test_no_tone_sandhi_in_recitation_texts(assert_reading, catalog):
+    assert_reading("zengguang_xianwen", "待到明年差不多", "bù", at=5)
+    assert_reading("zengguang_xianwen", "一个山头一只虎", "yī", at=0)
+    assert_reading("lunyu", "孔子不见，归孔子豚", "bù", at=2)
+    sandhi = [
+        f"{entry.id}“{''.join(c for c, _ in passage)}”：{char} {reading}"
+        for entry in catalog.texts
+        for passage in annotate_text(entry)
+        for char, reading in passage
+        if (char == "不" and reading in {"bú", "bu"}) or (char == "一" and reading != "yī")
+    ]
+    assert sandhi == []
+
+
+# The only toneless readings a text may print: particles and noun suffixes (neutral in every edition).
+GENUINE_NEUTRAL = {
+    ("了", "le"), ("的", "de"), ("得", "de"), ("地", "de"), ("着", "zhe"), ("吧", "ba"), ("们", "men"),
+    ("子", "zi"), ("头", "tou"),
+}
+
+
+def test_no_toneless_syllable_except_genuine_neutral_tones(catalog):
+    toneless = set()
+    for entry in catalog.texts:
+        for passage in annotate_text(entry):
+            for char, reading in passage:
+                if reading and not any(c in reading for c in "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜḿńňǹ"):
+                    if (char, reading) not in GENUINE_NEUTRAL:
+                        toneless.add(f"{entry.id}：{char} {reading}")
+    assert sorted(toneless) == []

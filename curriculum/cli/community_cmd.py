@@ -76,7 +76,10 @@ def roster(week: datetime, point_id: int | None, out: Path) -> None:
     if suffix not in (".pdf", ".html", ".htm"):
         fail(f"输出文件 {out}：扩展名应为 .pdf 或 .html")
     with session_scope() as session:
-        data = weekly_roster(week.date(), session=session, point_id=point_id)
+        try:
+            data = weekly_roster(week.date(), session=session, point_id=point_id)
+        except CommunityError as err:
+            fail(str(err))
     out.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".pdf":
         out.write_bytes(roster_pdf(data))

@@ -35,6 +35,8 @@ Hours = dict[int, list[tuple[time, time]]]
 
 def _parse_time(value: str, where: str) -> time:
     try:
+        if not isinstance(value, str):
+            raise TypeError(value)
         return time.fromisoformat(value)
     except (TypeError, ValueError):
         raise CommunityError(f"{where}：时间“{value}”格式不对，应为 HH:MM") from None
@@ -48,14 +50,23 @@ def parse_hours(text: str | None, *, field: str = "开放时间") -> Hours:
         raw = json.loads(text)
     except json.JSONDecodeError:
         raise CommunityError(f"{field}不是有效的 JSON") from None
+    if not isinstance(raw, dict):
+        raise CommunityError(f"{field}：应为按星期列出的时段，如 {{\"5\": [[\"09:00\", \"12:00\"]]}}")
     hours: Hours = {}
     for day, spans in raw.items():
-        wd = int(day)
+        try:
+            wd = int(day)
+        except (TypeError, ValueError):
+            wd = -1
         if not 0 <= wd <= 6:
             raise CommunityError(f"{field}：星期“{day}”不存在（0=周一 … 6=周日）")
         where = f"{field}·{WEEKDAY_LABELS[wd]}"
+        if not isinstance(spans, list):
+            raise CommunityError(f"{where}：应为时段列表，如 [[\"09:00\", \"12:00\"]]")
         parsed = []
         for span in spans:
+            if not isinstance(span, (list, tuple)) or len(span) != 2:
+                raise CommunityError(f"{where}：时段“{span}”应为 [开始, 结束] 两个时间")
             start, end = _parse_time(span[0], where), _parse_time(span[1], where)
             if end <= start:
                 raise CommunityError(f"{where}：结束时间 {end:%H:%M} 应晚于开始时间 {start:%H:%M}")

@@ -135,7 +135,12 @@ class Roster:
 
 
 def weekly_roster(day: date, *, session: Session, point_id: int | None = None) -> Roster:
-    """Every shift of the confirmed occurrences in the week (Monday–Sunday) containing ``day``."""
+    """Every shift of the confirmed occurrences in the week (Monday–Sunday) containing ``day``.
+
+    An unknown ``point_id`` is an error, not an empty roster (a typo must not print a blank sheet).
+    """
+    if point_id is not None and session.get(ReadingPoint, point_id) is None:
+        raise CommunityError(f"诵读点 {point_id} 不存在")
     start, end = week_bounds(day)
     rows = []
     for occ in list_occurrences(session=session, start=start, end=end, point_id=point_id):

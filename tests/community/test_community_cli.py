@@ -94,3 +94,11 @@ def test_reminders_default_to_the_local_community_clock(app_env, monkeypatch):
     assert result.exit_code == 0, result.output
     assert [(r["event"], r["task"]) for r in json.loads(result.output)] == [("周末公益诵读", "领读"),
                                                                             ("周末公益诵读", "签到引导")]
+
+
+def test_roster_for_an_unknown_point_fails_and_writes_nothing(app_env, tmp_path):
+    _seed(app_env)
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["community", "roster", "--week", "2026-11-02", "--point", "99", "--out", str(out)])
+    assert result.exit_code == 1 and "诵读点 99 不存在" in result.output
+    assert not out.exists()

@@ -60,3 +60,18 @@ def test_pairing_with_resources(session):
     with pytest.raises(CommunityError, match="资源"):
         create_pairing(PairingCreate(partner_name="a", target_name="b", start_date=date(2026, 3, 1),
                                      resources="money"), session=session)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[["09:00", "17:00"]]', "开放时间：应为按星期"),
+    ('{"周六": [["09:00", "17:00"]]}', "开放时间：星期“周六”不存在"),
+    ('{"5": [["09:00"]]}', "开放时间·周六：时段"),
+    ('{"5": "09:00-17:00"}', "开放时间·周六：应为时段列表"),
+    ('{"5": [[9, 17]]}', "开放时间·周六：时间“9”格式不对"),
+])
+def test_bad_opening_hours_name_the_field_and_the_day(text, message):
+    from curriculum.community.points import parse_hours
+
+    with pytest.raises(CommunityError) as err:
+        parse_hours(text)
+    assert str(err.value).startswith(message)

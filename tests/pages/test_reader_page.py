@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+import zlib
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from curriculum.catalog.browse import download_name, print_blocks, text_pinyin
+from curriculum.catalog.loader import load_catalog
+from curriculum.exports.printing import render_html, render_pdf
+from curriculum.settings import Settings
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -83,6 +91,50 @@ def test_download_buttons_for_html_and_pdf(app_env):
     at = _page(text="jingyesi")
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["下载网页打印版（HTML）", "下载 PDF"]
+
+
+@pytest.fixture(scope="module")
+def lunyu_downloads():
+    """论语 with pinyin, built by the helpers the page's download buttons call (its cached
+    ``_html_bytes`` / ``_pdf_bytes`` are thin wrappers around exactly these)."""
+    entry = load_catalog(Settings().catalog_path).get("lunyu")
+    blocks = print_blocks(entry, pinyin=True, readings=text_pinyin(entry))
+    html = render_html(entry.title, blocks).encode("utf-8")
+    pdf = render_pdf(entry.title, blocks)
+    return entry, html, pdf
+
+
+def _pdf_streams(pdf: bytes) -> list[bytes]:
+    out = []
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            out.append(zlib.decompress(match.group(1)))
+        except zlib.error:  # an uncompressed stream
+            out.append(match.group(1))
+    return out
+
+
+def test_printable_html_of_lunyu_carries_the_classical_readings(lunyu_downloads):
+    entry, html, _ = lunyu_downloads
+    text = html.decode("utf-8")
+    assert "<ruby>说<rt>yuè</rt></ruby>" in text  # 不亦说乎
+    assert "<ruby>鲜<rt>xiǎn</rt></ruby>" in text  # 鲜矣仁
+    assert "<ruby>见<rt>xiàn</rt></ruby>" in text  # 天下有道则见
+    assert "<ruby>不<rt>bú</rt></ruby>" not in text  # citation tones, no sandhi
+    assert download_name(entry, pinyin=True, suffix="html") == "论语-注音.html"
+
+
+def test_pdf_of_lunyu_embeds_the_cjk_font_with_pinyin_glyphs(lunyu_downloads):
+    entry, _, pdf = lunyu_downloads
+    assert pdf.startswith(b"%PDF-")
+    # the Noto Sans CJK face is embedded (subset), not merely named
+    assert re.search(rb"/BaseFont\s*/[A-Z]{6}\+NotoSansCJK", pdf)
+    assert b"/FontFile" in pdf
+    # its ToUnicode map holds the Hanzi and the tone-marked letters of the reading line
+    cmap = b"".join(s for s in _pdf_streams(pdf) if b"begincmap" in s).upper()
+    for char in "说鲜èǎ":
+        assert f"<{ord(char):04X}>".encode() in cmap, char
+    assert download_name(entry, pinyin=True, suffix="pdf") == "论语-注音.pdf"
 
 
 def test_broken_catalog_shows_an_error_not_a_crash(app_env, monkeypatch, tmp_path):

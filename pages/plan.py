@@ -169,10 +169,12 @@ with Session(get_engine()) as session:
     # as long as the plan is shown, not only once after it was generated.
     for note in calendar_notes(plan.term_start, plan.term_end):
         st.info(f"校历提示：{note}")
-    if doc.unscheduled:
-        st.warning(f"有 {len(doc.unscheduled)} 次诵读因顺延超出学期，未能排入："
-                   + "；".join(f"原 {s.date:%m-%d}（" + "、".join(px.describe_item(i, catalog) for i in s.items
-                                                        if i.kind != "activity") + "）" for s in doc.unscheduled))
+    left_over = px.unscheduled_rows(doc, catalog)
+    if left_over:
+        # Shown for as long as anything is left over (not only right after the edit that caused it).
+        st.warning("未能排入本学期的内容（共 {} 句）：".format(sum(r["句数"] for r in left_over))
+                   + "；".join(r["内容"] for r in left_over)
+                   + "。可以加课、调整篇目，或留到下学期。")
 
     session_dates = [s.date for s in doc.sessions]
     today = dt.date.today()
@@ -303,6 +305,8 @@ with Session(get_engine()) as session:
         base = f"plan-{plan_id}"
         st.download_button("下载日历（.ics）", px.plan_ics(doc, catalog), file_name=f"{base}.ics",
                            mime="text/calendar", key="plan_dl_ics")
+        st.download_button("下载 JSON", lambda: px.plan_json_bytes(doc, catalog), file_name=f"{base}.json",
+                           mime="application/json", key="plan_dl_json")
         st.download_button("下载 Excel（.xlsx）", lambda: px.plan_xlsx(doc, catalog, plan.text_ids),
                            file_name=f"{base}.xlsx", key="plan_dl_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -12,8 +12,9 @@ and the calendar they import always agree.
   re-importing an updated plan updates its events. ``SEQUENCE`` is the plan's
   ``revision``, which grows with every edit *and* every undo, so a calendar app
   never sees it go back (an undone edit is a newer version, not an older one).
-* Excel (openpyxl): sheet 计划 (one row per item) and sheet 篇目进度 (per text:
-  passages, first introduced, review count, share of passages done).
+* Excel (openpyxl): sheet 计划 (one row per item), sheet 篇目进度 (per text:
+  passages, first introduced, review count, share of passages done) and sheet
+  未排入 (the passages that did not fit the term).
 * Printable plan: each day with its items and the passage text read that day,
   with pinyin over the characters for kindergarten and primary stages.
 """
@@ -129,6 +130,26 @@ def session_frame_rows(doc: PlanDocument, catalog: Catalog) -> list[dict[str, An
     return out
 
 
+def unscheduled_rows(doc: PlanDocument, catalog: Catalog) -> list[dict[str, Any]]:
+    """One row per passage range that did not fit the term (Excel sheet 未排入, the page's list)."""
+    rows = []
+    for u in doc.unscheduled:
+        if hasattr(u, "items"):  # an engine/store session rather than a passage range
+            for it in u.items:
+                if it.kind == "new" and it.text_id:
+                    rows.append(_range_row(catalog, it.text_id, it.section, it.passage_start, it.passage_end))
+            continue
+        rows.append(_range_row(catalog, u.text_id, u.section, u.passage_start, u.passage_end))
+    return rows
+
+
+def _range_row(catalog: Catalog, text_id: str, section: str | None, a: int, b: int | None) -> dict[str, Any]:
+    b = b or a
+    where = f"《{_title(catalog, text_id)}》{section or ''} " + (f"第 {a}–{b} 句" if b != a else f"第 {a} 句")
+    return {"篇目": _title(catalog, text_id), "编号": text_id, "章节": section or "", "起句": a, "止句": b,
+            "句数": b - a + 1, "内容": where}
+
+
 def plan_json(doc: PlanDocument, catalog: Catalog, *, school_days: Sequence[date] = (),
               skipped: Sequence[tuple[date, str]] = (), notes: Sequence[str] = ()) -> dict[str, Any]:
     """The ``classics plan --format json`` document."""
@@ -163,6 +184,13 @@ def plan_json(doc: PlanDocument, catalog: Catalog, *, school_days: Sequence[date
         ],
         "notes": list(notes),
     }
+
+
+def plan_json_bytes(doc: PlanDocument, catalog: Catalog, **kwargs: Any) -> bytes:
+    """``plan_json`` as a UTF-8 file (Chinese kept readable)."""
+    import json
+
+    return json.dumps(plan_json(doc, catalog, **kwargs), ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
 # --- iCalendar ---------------------------------------------------------------------
@@ -251,6 +279,15 @@ def plan_xlsx(doc: PlanDocument, catalog: Catalog, text_ids: Sequence[str]) -> b
         cell.font = Font(bold=True)
     for (cell,) in cov.iter_rows(min_row=2, min_col=7, max_col=7):
         cell.number_format = "0%"
+    # Always present (header only when everything fitted), so nothing that did not fit goes unnoticed.
+    left = wb.create_sheet("未排入")
+    lheaders = ["篇目", "编号", "章节", "起句", "止句", "句数", "内容"]
+    left.append(lheaders)
+    for row in unscheduled_rows(doc, catalog):
+        left.append([row[h] for h in lheaders])
+    for cell in left[1]:
+        cell.font = Font(bold=True)
+    left.column_dimensions["G"].width = 40
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -316,7 +353,7 @@ def plan_pdf(doc: PlanDocument, catalog: Catalog, *, start: date | None = None, 
 # --- stored plans and the page's views --------------------------------------------------
 
 def document_for_plan(plan_id: int, *, session) -> PlanDocument:
-    """The ``PlanDocument`` of a stored plan: its class, reading time, sessions and unscheduled sessions."""
+    """The ``PlanDocument`` of a stored plan: its class, reading time, sessions and the passages that did not fit."""
     from curriculum.planner import store
 
     plan = store.get_plan(plan_id, session=session)
@@ -329,7 +366,7 @@ def document_for_plan(plan_id: int, *, session) -> PlanDocument:
         reading_time=klass.reading_time,
         location=klass.name,
         sequence=plan.revision or 0,
-        unscheduled=store.unscheduled_sessions(plan_id, session=session),
+        unscheduled=store.unscheduled_ranges(plan),
         cancelled=[s.date for s in store.list_sessions(plan_id, session=session, status="cancelled")],
     )
 

@@ -75,6 +75,11 @@ class Plan(PlanBase, table=True):
     # Grows by one with every edit and every undo (never goes back): the iCalendar
     # SEQUENCE, so a calendar app takes a re-imported file as newer even after an undo.
     revision: int = Field(default=0)
+    # Passages the planner could not fit into the term (at creation, after a bump
+    # pushed sessions past the term end, after any re-plan), recomputed on every
+    # re-plan: [{"text_id", "section", "passage_start", "passage_end"}, …].
+    unscheduled: list[dict[str, Any]] = Field(default_factory=list,
+                                              sa_column=Column(JSON, nullable=False, default=list))
 
 
 class PlanPublic(PlanBase):
@@ -85,6 +90,7 @@ class PlanPublic(PlanBase):
     weekday_pattern: dict[str, str]
     created_at: dt.datetime
     revision: int
+    unscheduled: list[dict[str, Any]]
 
 
 # --- sessions and items --------------------------------------------------------

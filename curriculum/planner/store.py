@@ -11,7 +11,8 @@ sessions and text order *before* the edit; ``undo_last`` restores it):
 * ``bump`` — a lost day: that day's session and every later unlocked,
   not-done regular session move one school day on, skipping days held by a
   locked or done session and days already lost. Sessions pushed past the
-  term end become ``unscheduled`` (listed, never dropped). The lost day
+  term end become ``unscheduled`` sessions and their passages are added to
+  the plan's ``unscheduled`` ranges (listed, never dropped). The lost day
   keeps a ``cancelled`` marker so regeneration does not refill it. Extra
   sessions (a Saturday reading, a second slot) stay where they are.
 * ``set_locked`` — lock / unlock a session to its date.
@@ -24,6 +25,12 @@ sessions and text order *before* the edit; ``undo_last`` restores it):
   the next day).
 * ``regenerate_from`` — re-plan every unlocked, not-done session from a day,
   keeping done and locked sessions exactly as they are.
+
+What does not fit the term is never lost: ``Plan.unscheduled`` holds the
+passage ranges no session covers. It is set when the plan is made,
+recomputed by every re-plan (regenerate, extra session, reorder, mark done
+under the threshold) — the engine re-plans the bumped-off passages first and
+lists what still does not fit — and restored by undo.
 """
 
 from __future__ import annotations
@@ -157,6 +164,30 @@ def _spec(plan: Plan, klass: SchoolClass) -> PlanSpec:
     )
 
 
+def _ranges_json(ranges: Iterable[PassageRange]) -> list[dict[str, Any]]:
+    return [{"text_id": r.text_id, "section": r.section, "passage_start": r.passage_start,
+             "passage_end": r.passage_end} for r in ranges]
+
+
+def unscheduled_ranges(plan: Plan) -> list[PassageRange]:
+    """The passages of ``plan`` that no session covers (they did not fit the term)."""
+    return [PassageRange(r["text_id"], r.get("section") or "", int(r["passage_start"]), int(r["passage_end"]))
+            for r in (plan.unscheduled or [])]
+
+
+def _merge_ranges(ranges: Iterable[PassageRange], text_order: Sequence[str]) -> list[PassageRange]:
+    """Sorted by plan text order and passage, touching ranges of one section merged."""
+    rank = {t: k for k, t in enumerate(text_order)}
+    out: list[PassageRange] = []
+    for r in sorted(ranges, key=lambda r: (rank.get(r.text_id, len(rank)), r.text_id, r.passage_start)):
+        last = out[-1] if out else None
+        if last and last.text_id == r.text_id and last.section == r.section and r.passage_start <= last.passage_end + 1:
+            out[-1] = PassageRange(last.text_id, last.section, last.passage_start, max(last.passage_end, r.passage_end))
+        else:
+            out.append(r)
+    return out
+
+
 def _session_rows(plan_id: int, result_sessions: Iterable[Any], school_days: set[dt.date],
                   extra: set[tuple[dt.date, int]] = frozenset()) -> tuple[list[dict], list[list[dict]]]:
     rows, items = [], []
@@ -271,6 +302,7 @@ def create_plan(
         class_id=klass.id, text_ids=list(spec.text_ids), review_intervals=list(spec.review_intervals),
         weekday_pattern={str(k): v for k, v in spec.weekday_pattern.items()},
         school_days=[d.isoformat() for d in term.days],
+        unscheduled=_ranges_json(result.unscheduled),
     )
     session.add(plan)
     session.flush()
@@ -341,6 +373,7 @@ def list_operations(plan_id: int, *, session: Session) -> list[PlanOperation]:
 def _snapshot(plan: Plan, *, session: Session) -> dict[str, Any]:
     return {
         "text_ids": list(plan.text_ids),
+        "unscheduled": list(plan.unscheduled or []),
         "sessions": [
             {
                 "date": s.date.isoformat(), "slot": s.slot, "minutes": s.minutes, "locked": s.locked,
@@ -398,6 +431,7 @@ def undo_last(plan_id: int, *, session: Session) -> PlanOperation | None:
         items.append([(pos, i[0], i[3], i[4], i[5], i[6], i[2], i[1]) for pos, i in enumerate(s["items"])])
     insert_sessions(session, rows, items)
     plan.text_ids = list(snap["text_ids"])
+    plan.unscheduled = list(snap.get("unscheduled", plan.unscheduled or []))
     _bump_revision(plan, session=session)
     session.delete(op)
     session.commit()
@@ -445,6 +479,13 @@ def bump(plan_id: int, day: dt.date, *, session: Session) -> BumpResult:
         "plan_id": plan_id, "date": day, "slot": 0, "minutes": 0, "locked": False, "done": False,
         "pass_rate": None, "festival_key": None, "status": "cancelled", "extra": False,
     }])
+    if fell_off:
+        lost_items = [it for s in movable[len(targets):] for it in s.items
+                      if it.kind == "new" and it.text_id is not None and it.passage_start is not None]
+        lost = [PassageRange(it.text_id, it.section or "", it.passage_start, it.passage_end or it.passage_start)
+                for it in lost_items]
+        plan.unscheduled = _ranges_json(_merge_ranges([*lost, *unscheduled_ranges(plan)], plan.text_ids))
+        session.add(plan)
     detail = f"{day:%Y-%m-%d} 停课，{len(movable)} 节顺延"
     if fell_off:
         detail += f"，{len(fell_off)} 节超出学期未排入"
@@ -505,6 +546,9 @@ def _regenerate(plan: Plan, day: dt.date, *, session: Session, catalog: Catalog,
     planned = [s for s in result.sessions if not s.fixed]
     rows, items = _session_rows(plan.id, planned, set(school_days), extra_keys)
     insert_sessions(session, rows, items)
+    # Re-planning covers the bumped-off passages first; what still does not fit is kept on the plan.
+    plan.unscheduled = _ranges_json(result.unscheduled)
+    session.add(plan)
     return RegenerateResult(sessions=len(planned), unscheduled=result.unscheduled)
 
 

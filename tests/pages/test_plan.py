@@ -29,7 +29,7 @@ def _table(at: AppTest):
     return at.dataframe[0].value
 
 
-def _create_class_and_plan(at: AppTest) -> AppTest:
+def _create_class_and_plan(at: AppTest, end: dt.date = dt.date(2026, 10, 30), *, friday: bool = True) -> AppTest:
     assert any("还没有班级" in i.value for i in at.info)
     at.text_input(key="plan_class_name").input("一年级（3）班")
     at.selectbox(key="plan_class_stage").select("primary_lower")
@@ -37,7 +37,8 @@ def _create_class_and_plan(at: AppTest) -> AppTest:
     assert not at.exception, at.exception
     assert any("已创建班级" in s.value for s in at.success)
     at.date_input(key="plan_new_start").set_value(START)
-    at.date_input(key="plan_new_end").set_value(dt.date(2026, 10, 30))
+    at.date_input(key="plan_new_end").set_value(end)
+    at.checkbox(key="plan_new_friday").set_value(friday)
     at.button(key="plan_new_submit").click().run()
     assert not at.exception, at.exception
     assert any("已生成计划" in s.value for s in at.success), [e.value for e in at.error]
@@ -190,3 +191,29 @@ def test_plan_form_sets_review_intervals_and_pass_threshold(app_env):
     at.number_input(key="plan_pass_rate").set_value(85)
     at.button(key="plan_done").click().run()
     assert any("加排复习" in s.value for s in at.success)
+
+
+def test_what_does_not_fit_stays_listed_through_bump_and_regenerate(app_env):
+    # Two weeks are not enough for the four featured texts.
+    at = _create_class_and_plan(_page(), end=dt.date(2026, 9, 18), friday=False)
+
+    def left_over() -> list[str]:
+        return [w.value for w in at.warning if w.value.startswith("未能排入本学期的内容")]
+
+    def count(text: str) -> int:
+        return int(text.split("共 ")[1].split(" 句")[0])
+
+    assert len(left_over()) == 1 and "《" in left_over()[0]
+    at.run()
+    assert len(left_over()) == 1  # persistent, not a one-off message
+    first = count(left_over()[0])
+    at.selectbox(key="plan_edit_day").set_value(dt.date(2026, 9, 8))
+    at.button(key="plan_bump").click().run()
+    assert not at.exception, at.exception
+    bumped = count(left_over()[0])
+    assert bumped > first  # the bumped-off day's passages joined the list
+    at.date_input(key="plan_regen_day").set_value(START)
+    at.button(key="plan_regen").click().run()
+    assert not at.exception, at.exception
+    # Re-planned with one day fewer: still more than fits, still listed.
+    assert len(left_over()) == 1 and count(left_over()[0]) > 200

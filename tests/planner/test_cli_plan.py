@@ -62,7 +62,7 @@ def test_plan_ics_and_xlsx_files(tmp_path):
                  "--format", "xlsx", "--out", str(xlsx_path))
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(io.BytesIO(xlsx_path.read_bytes()))
-    assert wb.sheetnames == ["计划", "篇目进度"]
+    assert wb.sheetnames == ["计划", "篇目进度", "未排入"]
     assert wb["篇目进度"]["B2"].value == "lunyu"
 
 

@@ -60,7 +60,7 @@ def test_ics_uids_are_stable_when_the_plan_changes(catalog):
 def test_xlsx_has_plan_and_coverage_sheets(catalog):
     doc, result = _doc(catalog, n=20)
     wb = openpyxl.load_workbook(io.BytesIO(plan_xlsx(doc, catalog, ("dizigui", "sanzijing"))))
-    assert wb.sheetnames == ["计划", "篇目进度"]
+    assert wb.sheetnames == ["计划", "篇目进度", "未排入"]
     plan = list(wb["计划"].iter_rows(values_only=True))
     assert len(plan) - 1 == sum(len(s.items) for s in result.sessions)
     header = plan[0]

@@ -149,7 +149,7 @@ def test_regenerate_keeps_done_and_locked_sessions(session, plan, catalog):
     after = dict(_contents(session, plan.id))
     assert after[days[0]] == before[days[0]] and after[days[8]] == before[days[8]]
     assert days[4] not in after  # the lost day stays lost
-    assert store.unscheduled_sessions(plan.id, session=session) == []
+    _assert_every_passage_planned_or_listed(session, plan.id, catalog)
     # Nothing taught twice: new passages are disjoint across the plan.
     seen = set()
     for items in after.values():
@@ -298,3 +298,75 @@ def test_calendar_sequence_only_grows_across_edits_and_undos(session, plan, cata
     seen.append(sequence(days[4]))
     assert seen == sorted(set(seen)) and seen[0] == 0 and len(seen) == 5
     assert store.get_plan(plan.id, session=session).revision == 4
+
+
+def _assert_every_passage_planned_or_listed(session, plan_id, catalog):
+    """Each passage of the plan's texts is new material in exactly one session or listed as unscheduled."""
+    plan_row = store.get_plan(plan_id, session=session)
+    planned = [(i.text_id, k) for s in store.list_sessions(plan_id, session=session) for i in s.items
+               if i.kind == "new" for k in range(i.passage_start, i.passage_end + 1)]
+    listed = [(r.text_id, k) for r in store.unscheduled_ranges(plan_row)
+              for k in range(r.passage_start, r.passage_end + 1)]
+    everything = [(t, k) for t in plan_row.text_ids for k in range(1, len(catalog.get(t).passages) + 1)]
+    assert sorted(planned + listed) == sorted(everything)
+    return listed
+
+
+@pytest.fixture
+def tight_plan(session, catalog):
+    """Five school days: exactly enough for 弟子规 and 三字经 (三字经 25–30 on the last day)."""
+    klass = store.create_class(session=session, name="一年级（5）班", stage="primary_lower")
+    term = _term(5)
+    plan, result = store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=term.start,
+                                     end=term.end, text_ids=["dizigui", "sanzijing"], term=term)
+    assert result.unscheduled == [] and store.unscheduled_ranges(plan) == []
+    return plan
+
+
+def test_bumped_off_passages_stay_listed_through_regenerate_mark_done_extra_and_reorder(session, tight_plan,
+                                                                                        catalog):
+    days = weekdays(START, 5)
+    plan_id = tight_plan.id
+    result = store.bump(plan_id, days[1], session=session)
+    assert result.unscheduled == [days[4]]
+    listed = _assert_every_passage_planned_or_listed(session, plan_id, catalog)
+    assert listed == [("sanzijing", k) for k in range(25, 31)]
+    # Every later re-plan recomputes the list; none of them lets the passages vanish.
+    store.regenerate_from(plan_id, days[0], session=session, catalog=catalog)
+    assert _assert_every_passage_planned_or_listed(session, plan_id, catalog) == listed
+    # An extra (second) session on a school day makes room: the list shrinks.
+    store.insert_extra_session(plan_id, days[3], session=session, catalog=catalog)
+    assert len(_assert_every_passage_planned_or_listed(session, plan_id, catalog)) < len(listed)
+    store.mark_done(plan_id, days[0], 0.5, session=session, catalog=catalog)
+    _assert_every_passage_planned_or_listed(session, plan_id, catalog)
+    store.reorder_texts(plan_id, ["sanzijing", "dizigui"], session=session, catalog=catalog, from_day=days[2])
+    _assert_every_passage_planned_or_listed(session, plan_id, catalog)
+    # Undo walks the list back too.
+    for _ in range(5):
+        store.undo_last(plan_id, session=session)
+    assert store.unscheduled_ranges(store.get_plan(plan_id, session=session)) == []
+
+
+def test_passages_that_never_fit_are_saved_at_creation_and_exported(session, catalog):
+    import io
+    import json
+
+    import openpyxl
+
+    from curriculum.exports.plan_exports import document_for_plan, plan_json_bytes, plan_xlsx
+
+    klass = store.create_class(session=session, name="一年级（6）班", stage="primary_lower")
+    term = _term(3)
+    plan, _ = store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=term.start,
+                                end=term.end, text_ids=["dizigui", "sanzijing"], term=term)
+    plan = store.get_plan(plan.id, session=session)
+    assert [(r.text_id, r.passage_start, r.passage_end) for r in store.unscheduled_ranges(plan)] == [
+        ("sanzijing", 12, 30)]
+    doc = document_for_plan(plan.id, session=session)
+    data = json.loads(plan_json_bytes(doc, catalog))
+    assert data["unscheduled"] == [{"text_id": "sanzijing", "section": "第一章", "passage_start": 12,
+                                    "passage_end": 30}]
+    wb = openpyxl.load_workbook(io.BytesIO(plan_xlsx(doc, catalog, plan.text_ids)))
+    rows = list(wb["未排入"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("篇目", "编号", "章节", "起句", "止句", "句数")
+    assert rows[1][:6] == ("三字经", "sanzijing", "第一章", 12, 30, 19)

@@ -106,7 +106,7 @@ def plan(stage: str, start_s: str, end_s: str, texts: str, minutes: int, chars_p
                                       chars_per_minute=chars_per_minute, review_intervals=review_intervals,
                                       pass_threshold=threshold,
                                       weekday_pattern=_parse_patterns(patterns)), catalog)
-        result = generate_plan(spec, term.days, catalog, term.festivals, validate=False)
+        result = generate_plan(spec, term.days, catalog, term.festivals, validate=False, timetable=term.timetable)
     except (PlanError, TermError) as exc:
         fail(str(exc))
         return

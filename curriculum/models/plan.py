@@ -71,6 +71,10 @@ class Plan(PlanBase, table=True):
     # The term's school days (ISO dates) as the calendar gave them when the plan
     # was made; bumps and regeneration move sessions along this list.
     school_days: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # School days that run another weekday's timetable (调休, school make-up days):
+    # {"2026-10-10": 2} = that Saturday follows Wednesday's timetable. Weekday
+    # patterns (Friday = 背诵检查) follow the timetable, also on re-plans.
+    timetable: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
     created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
     # Grows by one with every edit and every undo (never goes back): the iCalendar
     # SEQUENCE, so a calendar app takes a re-imported file as newer even after an undo.

@@ -40,8 +40,11 @@ Rules (each is tested in ``tests/planner/test_engine.py``):
 * **Festivals.** On a school day that is a festival, the (first) session
   opens with a 节日诵读 item for the festival's first suggested text that is
   in the catalog, ``FESTIVAL_MINUTES`` long, covering the passages that fit.
-* **Weekday pattern.** ``{4: "recitation_check"}`` makes Friday a recitation
-  check day: due reviews plus every group introduced since the previous check,
+* **Weekday pattern.** The pattern follows the *timetable* weekday a day
+  runs (``Slot.timetable_weekday``, or the ``timetable`` mapping): a make-up
+  Saturday that follows the Friday timetable is a Friday for the pattern, and
+  an extra session on a plain weekend day has no pattern.
+  ``{4: "recitation_check"}`` makes Friday a recitation check day: due reviews plus every group introduced since the previous check,
   a 背诵检查 activity, no new material. ``"story"`` ends the day with a longer
   讲故事 instead of 齐读.
 * **Fixed sessions** (done or locked, from the store) are replayed, not
@@ -139,6 +142,8 @@ class Slot:
     date: date
     slot: int = 0
     fixed: FixedSession | None = None
+    # The weekday whose timetable the day runs (0 = Mon … 4 = Fri); ``None`` = its calendar weekday.
+    timetable_weekday: int | None = None
 
 
 @dataclass(slots=True)
@@ -360,15 +365,27 @@ def generate_plan(
     festivals: Mapping[date, FestivalLike] | None = None,
     *,
     validate: bool = True,
+    timetable: Mapping[date, int] | None = None,
 ) -> PlanResult:
-    """Plan one session per slot. See the module docstring for the rules."""
+    """Plan one session per slot. See the module docstring for the rules.
+
+    ``timetable`` maps a day to the weekday timetable it follows when that is not
+    its calendar weekday (调休 and school make-up days); a slot's own
+    ``timetable_weekday`` wins over it.
+    """
     if validate:
         spec = validate_spec(spec, catalog)
     festivals = festivals or {}
     pace = spec.pace
     minutes = spec.minutes
     intervals = spec.review_intervals
-    norm: list[Slot] = [s if isinstance(s, Slot) else Slot(s) for s in slots]
+    timetable = timetable or {}
+    norm: list[Slot] = []
+    for s in slots:
+        s = s if isinstance(s, Slot) else Slot(s)
+        if s.timetable_weekday is None and s.date in timetable:
+            s = Slot(s.date, s.slot, s.fixed, timetable[s.date])
+        norm.append(s)
     norm.sort(key=lambda s: (s.date, s.slot))
 
     remaining: list[Passage] = []
@@ -497,7 +514,8 @@ def _plan_one(
             session.festival_key = fest.key
             session.festival_name = fest.name
 
-    pattern = spec.weekday_pattern.get(s.date.weekday())
+    weekday = s.timetable_weekday if s.timetable_weekday is not None else s.date.weekday()
+    pattern = spec.weekday_pattern.get(weekday)
     session.pattern = pattern
     check_day = pattern == "recitation_check"
     if check_day:

@@ -295,13 +295,14 @@ def create_plan(
         review_intervals=tuple(review_intervals), pass_threshold=pass_threshold,
         weekday_pattern=dict(weekday_pattern or {}),
     ), catalog)
-    result = generate_plan(spec, term.days, catalog, term.festivals, validate=False)
+    result = generate_plan(spec, term.days, catalog, term.festivals, validate=False, timetable=term.timetable)
     plan = Plan(
         name=name or f"{klass.name} {start:%Y-%m-%d}–{end:%Y-%m-%d}",
         term_start=start, term_end=end, minutes=spec.minutes, pass_threshold=spec.pass_threshold,
         class_id=klass.id, text_ids=list(spec.text_ids), review_intervals=list(spec.review_intervals),
         weekday_pattern={str(k): v for k, v in spec.weekday_pattern.items()},
         school_days=[d.isoformat() for d in term.days],
+        timetable={d.isoformat(): w for d, w in term.timetable.items()},
         unscheduled=_ranges_json(result.unscheduled),
     )
     session.add(plan)
@@ -542,7 +543,8 @@ def _regenerate(plan: Plan, day: dt.date, *, session: Session, catalog: Catalog,
              for s in fixed]
     slots += [Slot(d, sl) for d, sl in open_slots]
     festivals = festival_map(plan.term_start, plan.term_end)
-    result = generate_plan(spec, slots, catalog, festivals, validate=False)
+    timetable = {dt.date.fromisoformat(d): int(w) for d, w in (plan.timetable or {}).items()}
+    result = generate_plan(spec, slots, catalog, festivals, validate=False, timetable=timetable)
     planned = [s for s in result.sessions if not s.fixed]
     rows, items = _session_rows(plan.id, planned, set(school_days), extra_keys)
     insert_sessions(session, rows, items)

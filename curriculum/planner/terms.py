@@ -24,6 +24,8 @@ class TermInputs:
     skipped: list[tuple[date, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     festivals: dict[date, Any] = field(default_factory=dict)
+    # School days that run another weekday's timetable (调休, school make-up days): date → 0 (Mon) … 4 (Fri).
+    timetable: dict[date, int] = field(default_factory=dict)
 
 
 class TermError(ValueError):
@@ -40,6 +42,11 @@ def _weekdays(start: date, end: date) -> tuple[list[date], list[tuple[date, str]
             skipped.append((d, "周末"))
         d += timedelta(days=1)
     return days, skipped
+
+
+def _timetable(days: Iterable[Any]) -> dict[date, int]:
+    """The days whose timetable is not their calendar weekday's (``SchoolDay.timetable_weekday``)."""
+    return {d.date: d.timetable_weekday for d in days if d.timetable_weekday != d.date.weekday()}
 
 
 def festival_map(start: date, end: date) -> dict[date, Any]:
@@ -92,6 +99,7 @@ def term_inputs(start: date, end: date, *, closures: Iterable[Any] = (), makeup_
         [(s.date, s.reason) for s in cal.skipped],
         list(cal.notes),
         festival_map(start, end),
+        _timetable(cal.days),
     )
 
 
@@ -107,4 +115,5 @@ def stored_term_inputs(term_id: int, *, session) -> TermInputs:
         [(s.date, s.reason) for s in cal.skipped],
         list(cal.notes),
         festival_map(cal.start, cal.end),
+        _timetable(cal.days),
     )

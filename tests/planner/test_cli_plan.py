@@ -136,3 +136,22 @@ def test_plan_intervals_and_pass_threshold_options():
     assert bad.exit_code == 1 and "从小到大" in bad.output
     bad = run(*args, "--pass-threshold", "120%")
     assert bad.exit_code == 1 and "--pass-threshold" in bad.output and "达标线" in bad.output
+
+
+def test_weekday_pattern_follows_the_official_make_up_day_timetable():
+    # 2026-01-04 (a Sunday) is worked on the Friday timetable (元旦 调休): it is a recitation check day.
+    result = run("plan", "--stage", "primary_middle", "--start", "2025-12-29", "--end", "2026-01-09",
+                 "--pattern", "4=recitation_check")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    sunday = next(s for s in data["sessions"] if s["date"] == "2026-01-04")
+    assert any(i["label"] == "背诵检查" for i in sunday["items"])
+    assert not [i for i in sunday["items"] if i["kind"] == "new"]
+    # 2026-10-10 (a Saturday) follows Wednesday's timetable (国庆 调休): Wednesday's story, not Saturday's nothing.
+    result = run("plan", "--stage", "primary_middle", "--start", "2026-10-08", "--end", "2026-10-16",
+                 "--pattern", "2=story")
+    data = json.loads(result.output)
+    by_date = {s["date"]: s for s in data["sessions"]}
+    assert by_date["2026-10-10"]["items"][-1]["label"] == "讲故事"
+    assert by_date["2026-10-14"]["items"][-1]["label"] == "讲故事"  # the real Wednesday too
+    assert by_date["2026-10-09"]["items"][-1]["label"] == "齐读"

@@ -259,3 +259,26 @@ def test_intervals_and_pass_threshold_as_typed_by_a_teacher():
     for bad in ("abc", "0", "150%", "-0.2"):
         with pytest.raises(PlanError, match="达标线"):
             parse_pass_threshold(bad)
+
+
+def _labels(session):
+    return [it.label for it in session.items if it.kind == "activity"]
+
+
+def test_weekday_pattern_follows_the_timetable_a_make_up_day_runs(catalog):
+    days = weekdays(MONDAY, 5)  # Mon 7 – Fri 11 September 2026
+    saturday = date(2026, 9, 12)
+    spec = PlanSpec("primary_lower", ("dizigui", "sanzijing"), weekday_pattern={4: "recitation_check"})
+    # A school make-up Saturday running the Friday timetable is a check day, given on the slot …
+    result = generate_plan(spec, [*days, Slot(saturday, timetable_weekday=4)], catalog)
+    by_date = {s.date: s for s in result.sessions}
+    assert "背诵检查" in _labels(by_date[saturday]) and by_date[saturday].pattern == "recitation_check"
+    assert not [it for it in by_date[saturday].items if it.kind == "new"]
+    # … or through the timetable mapping, which also takes the check off a Friday running Monday's timetable.
+    result = generate_plan(spec, [*days, saturday], catalog, timetable={saturday: 4, days[4]: 0})
+    by_date = {s.date: s for s in result.sessions}
+    assert "背诵检查" in _labels(by_date[saturday])
+    assert "背诵检查" not in _labels(by_date[days[4]])
+    # Without a timetable a weekend extra session has no pattern.
+    plain = {s.date: s for s in generate_plan(spec, [*days, saturday], catalog).sessions}
+    assert "背诵检查" not in _labels(plain[saturday]) and "背诵检查" in _labels(plain[days[4]])

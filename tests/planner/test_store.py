@@ -370,3 +370,22 @@ def test_passages_that_never_fit_are_saved_at_creation_and_exported(session, cat
     rows = list(wb["未排入"].iter_rows(values_only=True))
     assert rows[0][:6] == ("篇目", "编号", "章节", "起句", "止句", "句数")
     assert rows[1][:6] == ("三字经", "sanzijing", "第一章", 12, 30, 19)
+
+
+def test_a_school_make_up_day_on_the_friday_timetable_keeps_its_check_through_a_regenerate(session, catalog):
+    saturday = date(2026, 9, 19)
+    days = sorted([*weekdays(START, 15), saturday])
+    term = TermInputs(days[0], days[-1], days, timetable={saturday: 4})
+    klass = store.create_class(session=session, name="三年级（1）班", stage="primary_lower")
+    plan, _ = store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=term.start,
+                                end=term.end, text_ids=["dizigui", "sanzijing"], term=term,
+                                weekday_pattern={4: "recitation_check"})
+
+    def check_days():
+        return [s.date for s in store.list_sessions(plan.id, session=session)
+                if any(i.label == "背诵检查" for i in s.items)]
+
+    fridays = [d for d in days if d.weekday() == 4]
+    assert check_days() == sorted([*fridays, saturday])
+    store.regenerate_from(plan.id, days[1], session=session, catalog=catalog)
+    assert check_days() == sorted([*fridays, saturday])

@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("review_intervals", sa.JSON(), nullable=False),
         sa.Column("weekday_pattern", sa.JSON(), nullable=False),
         sa.Column("school_days", sa.JSON(), nullable=False),
+        sa.Column("timetable", sa.JSON(), nullable=False),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("unscheduled", sa.JSON(), nullable=False),

@@ -3,6 +3,12 @@
 Thin page over ``curriculum.community``: lists and create forms; every save
 goes through a domain function that refuses bad input with a Chinese message
 (shown with ``st.error``) and saves nothing in that case.
+
+Phones are always shown masked (``138****0000``). The product has no sign-in
+yet, so it cannot know who is looking: showing a number in full to the person's
+manager (``people.display_phone``) needs sign-in, which is not available. Until
+then the viewer picker lives in an expander labelled 管理员预览, for an
+administrator checking the rule on a trusted machine; it is not access control.
 """
 
 from __future__ import annotations
@@ -48,12 +54,17 @@ with Session(get_engine()) as session:
     point_names = {p.id: p.name for p in points}
     leader_names = {p.id: p.name for p in leaders}
 
-    viewer = st.selectbox(
-        "以谁的身份查看（负责人可看到所负责人员的完整电话）",
-        [0, *leader_names],
-        format_func=lambda i: leader_names.get(i, "访客（电话全部隐藏）"),
-        key="pts_viewer",
+    st.caption(
+        "电话号码默认隐藏为 138****0000。只有负责人才应看到所负责人员的完整电话，"
+        "这需要登录功能（尚未提供）；下方“管理员预览”仅供管理员在可信电脑上核对，不是权限控制。"
     )
+    with st.expander("管理员预览：以负责人身份查看完整电话（需登录功能，尚未提供）"):
+        viewer = st.selectbox(
+            "以谁的身份查看（负责人可看到所负责人员的完整电话）",
+            [0, *leader_names],
+            format_func=lambda i: leader_names.get(i, "访客（电话全部隐藏）"),
+            key="pts_viewer",
+        )
 
     tab_points, tab_people, tab_pairings = st.tabs(["诵读点", "领读员与志愿者", "结对子"])
 

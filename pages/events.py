@@ -223,8 +223,12 @@ with Session(engine) as session:
                         served_id = cols[0].selectbox("登记实际到岗", list(on_site), format_func=lambda i, m=on_site: m.get(i, f"#{i}"),
                                                       key="evt_served_pick")
                         if cols[1].button("已到岗", key="evt_served_submit"):
-                            ev.mark_served(served_id, session=session)
-                            _saved(f"已登记到岗：{on_site[served_id]}。")
+                            try:
+                                ev.mark_served(served_id, session=session)
+                            except CommunityError as err:
+                                st.error(f"未能登记：{err}")
+                            else:
+                                _saved(f"已登记到岗：{on_site[served_id]}。")
                 with st.form("evt_shift_form"):
                     cols = st.columns(2)
                     task = cols[0].text_input("新增岗位", key="evt_shift_task", placeholder="如：摄影、签到引导")
@@ -390,6 +394,8 @@ with Session(engine) as session:
                         accept_suggestion(row["id"], override=fest_override, session=session)
                     except ConflictError as err:
                         _show_conflicts(err)
+                    except CommunityError as err:
+                        st.error(f"未能确认：{err}")
                     else:
                         _saved(f"已确认“{row['title']}”。")
                 if row["status"] == "suggested" and cols[4].button("放弃", key=f"evt_fest_drop_{row['id']}"):

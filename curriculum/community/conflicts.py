@@ -4,8 +4,8 @@ A ``Conflict`` has a severity:
 
 * ``error`` — hard: a person in two places at once, a venue booked twice.
   Saving is always refused.
-* ``warning`` — soft: an event outside the venue's opening hours, a volunteer
-  outside their registered availability. Saving is refused unless the caller
+* ``warning`` — soft: an event outside the venue's opening hours, more
+  places than the venue holds, a volunteer outside their registered availability. Saving is refused unless the caller
   passes ``override=True`` (the leader confirmed it on purpose).
 * ``info`` — never blocks: more sign-ups than places (the rest go on the
   waitlist), a shift short of people (it goes on the reminder list).
@@ -28,6 +28,7 @@ CODE_LABELS: dict[str, str] = {
     "outside_hours": "超出开放时间",
     "outside_availability": "超出志愿者可服务时间",
     "over_capacity": "报名超过名额",
+    "over_venue_capacity": "名额超过场地容量",
     "shift_short": "岗位缺人",
 }
 

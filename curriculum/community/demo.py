@@ -114,7 +114,7 @@ def _staff(event: CommunityEvent, people: dict[str, Person], plan: dict[str, lis
                 except ConflictError:
                     continue
                 if occ.end <= today:
-                    mark_served(row.id, session=session)
+                    mark_served(row.id, session=session, now=today)
 
 
 def seed_demo(*, session: Session, today: date | None = None) -> dict[str, int]:

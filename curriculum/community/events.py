@@ -239,7 +239,19 @@ def check_event(draft: EventDraft, *, session: Session, exclude_event_id: int | 
     point = _point(draft.point_id, session)
     spans = [(s, s + draft.duration) for s in draft.slots() if from_time is None or s >= from_time]
     return (venue_conflicts(point, spans, session=session, exclude_event_id=exclude_event_id)
-            + hours_conflicts(point, spans))
+            + hours_conflicts(point, spans) + capacity_over_venue(draft, point))
+
+
+def capacity_over_venue(draft: EventDraft, point: ReadingPoint | None) -> list[Conflict]:
+    """Soft: the event takes more sign-ups than the venue holds (0 on either side = not limited)."""
+    if point is None or not point.capacity or not draft.capacity or draft.capacity <= point.capacity:
+        return []
+    return [Conflict(
+        "over_venue_capacity",
+        f"名额超过场地容量：“{draft.title.strip()}”名额 {draft.capacity} 人，{point.name}只能容纳 {point.capacity} 人，"
+        f"请减少名额或换诵读点。",
+        "warning", start=draft.start, point_id=point.id,
+    )]
 
 
 # --------------------------------------------------------------------------- create / edit
@@ -428,6 +440,7 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
         spans = [(s, s + draft.duration) for s in new_slots]
         conflicts += venue_conflicts(point, spans, session=session, exclude_event_id=event.id)
         conflicts += hours_conflicts(point, spans)
+        conflicts += capacity_over_venue(draft, point)
     # The shift moves the save below applies, built by the same rule (start moves, whole-event shifts
     # follow the new end); their volunteers are checked whenever the start or the end changes.
     moves = []
@@ -649,6 +662,9 @@ def check_assignment(shift_id: int, person_id: int, *, session: Session, backup:
     person = session.get(Person, person_id)
     if person is None:
         raise CommunityError(f"人员 #{person_id} 不存在")
+    occ = get_occurrence(shift.occurrence_id, session=session)
+    if occ.cancelled:
+        raise CommunityError(f"{fmt_dt(occ.start)} 这一场已取消，不能安排志愿岗位")
     return person_conflicts(person, shift.start, shift.end, session=session,
                             exclude_shift_ids={shift.id}, backup=backup)
 
@@ -699,10 +715,20 @@ def unassign(assignment_id: int, *, session: Session) -> ShiftAssignment | None:
     return promoted
 
 
-def mark_served(assignment_id: int, served: bool = True, *, session: Session) -> ShiftAssignment:
+def mark_served(assignment_id: int, served: bool = True, *, session: Session,
+                now: datetime | None = None) -> ShiftAssignment:
+    """Record that the person actually served (volunteer hours follow); not before the shift starts.
+
+    ``now`` defaults to the local community clock (``reminders.local_now``).
+    """
+    from curriculum.community import reminders
+
     row = session.get(ShiftAssignment, assignment_id)
     if row is None:
         raise CommunityError(f"排班 #{assignment_id} 不存在")
+    shift = session.get(VolunteerShift, row.shift_id)
+    if served and shift.start > (now or reminders.local_now()):
+        raise CommunityError(f"登记到岗：{shift.task}岗位 {fmt_span(shift.start, shift.end)} 还没有开始，不能提前登记")
     row.served = served
     session.add(row)
     session.commit()

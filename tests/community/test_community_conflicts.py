@@ -331,3 +331,43 @@ def test_set_status_cannot_confirm_without_the_checked_accept_path(session, poin
     session.refresh(suggestion)
     assert suggestion.status == "suggested"
     assert set_status(suggestion.id, "dropped", session=session).status == "dropped"
+
+
+# --- smaller rules ---------------------------------------------------------------------------
+
+
+def test_nobody_is_assigned_to_a_cancelled_occurrence(session, point, make_person):
+    from curriculum.community.conflicts import CommunityError
+
+    ev = create_event(draft(point.id), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    edit_occurrence(occ.id, cancelled=True, session=session)
+    with pytest.raises(CommunityError, match="已取消，不能安排"):
+        assign_person(_only_shift(ev, session), make_person("张明").id, session=session)
+    assert shift_views(occ.id, session=session)[0].assigned == ()
+
+
+def test_served_cannot_be_recorded_before_the_shift_starts(session, point, make_person):
+    from curriculum.community.attendance import volunteer_hours
+    from curriculum.community.conflicts import CommunityError
+    from curriculum.community.events import mark_served
+
+    zhang = make_person("张明")
+    row = assign_person(_only_shift(create_event(draft(point.id), session=session), session), zhang.id,
+                        session=session)
+    with pytest.raises(CommunityError, match="还没有开始"):
+        mark_served(row.id, session=session, now=SAT - timedelta(minutes=1))
+    assert volunteer_hours(session=session) == {}
+    mark_served(row.id, session=session, now=SAT)  # from the start it may be recorded
+    assert volunteer_hours(session=session) == {zhang.id: 1.0}
+
+
+def test_more_places_than_the_venue_holds_is_soft(session, point):  # the point holds 30
+    assert check_event(draft(point.id, capacity=30), session=session) == []
+    found = check_event(draft(point.id, capacity=40), session=session)
+    assert codes(found) == ["over_venue_capacity"] and found[0].severity == "warning"
+    assert "名额 40 人" in found[0].message and "只能容纳 30 人" in found[0].message
+    with pytest.raises(ConflictError) as err:
+        create_event(draft(point.id, capacity=40), session=session)
+    assert err.value.overridable
+    assert create_event(draft(point.id, capacity=40), session=session, override=True).capacity == 40

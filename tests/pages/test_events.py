@@ -115,7 +115,8 @@ def test_recurring_event_conflict_shift_and_attendance(app_env):
 def test_edit_one_occurrence_then_series(app_env):
     point_id, _ = _seed(app_env)
     at = _run()
-    _create(at, "周末公益诵读", dt.date(2026, 9, 5), dt.time(9, 0), repeat=[5], until=dt.date(2026, 9, 26))
+    _create(at, "周末公益诵读", dt.date(2026, 9, 5), dt.time(9, 0), repeat=[5], until=dt.date(2026, 9, 26),
+            capacity=2)
     at.radio(key="evt_view").set_value("month")
     at.date_input(key="evt_day").set_value(dt.date(2026, 9, 1)).run()
     assert any("09:00 周末公益诵读" in m.value for m in at.markdown)  # the month grid
@@ -177,3 +178,23 @@ def test_empty_database_shows_guidance(app_env):
     at = _run()
     assert any("所选时间段没有活动" in i.value for i in at.info)
     assert any("请先在“诵读点”页面新建诵读点" in i.value for i in at.info)
+
+
+def test_festival_confirm_shows_domain_errors_in_chinese(app_env, monkeypatch):
+    from curriculum.community import festival_events
+    from curriculum.community.conflicts import CommunityError
+
+    point_id, _ = _seed(app_env)
+    at = _run()
+    at.number_input(key="evt_fest_year").set_value(2027)
+    at.selectbox(key="evt_fest_point").set_value(point_id)
+    at.button(key="evt_fest_generate").click().run()
+
+    def refuse(*args, **kwargs):
+        raise CommunityError("诵读点 #99 不存在")
+
+    monkeypatch.setattr(festival_events, "accept_suggestion", refuse)
+    accept = next(b.key for b in at.button if b.key and b.key.startswith("evt_fest_accept_"))
+    at.button(key=accept).click().run()
+    assert not at.exception
+    assert any("未能确认：诵读点 #99 不存在" in e.value for e in at.error)

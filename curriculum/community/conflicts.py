@@ -30,6 +30,8 @@ CODE_LABELS: dict[str, str] = {
     "over_capacity": "报名超过名额",
     "over_venue_capacity": "名额超过场地容量",
     "shift_short": "岗位缺人",
+    "occurrence_deleted": "将删除场次",
+    "occurrence_has_attendance": "已记录出勤的场次",
 }
 
 

@@ -414,6 +414,38 @@ def _delete_occurrence(occ: EventOccurrence, session: Session) -> None:
     session.delete(occ)
 
 
+def deletion_conflicts(occurrences: list[EventOccurrence], *, session: Session) -> list[Conflict]:
+    """What removing ``occurrences`` from a series would lose, before anything is deleted.
+
+    Hard: an occurrence with attendance recorded is never deleted (cancel it on
+    its own instead: it then stays, marked cancelled, with its record). Soft:
+    an occurrence with sign-ups or volunteers on its shifts would lose them.
+    """
+    result = []
+    for occ in occurrences:
+        title = occ.title or get_event(occ.event_id, session=session).title
+        when = fmt_span(occ.start, occ.end)
+        if session.exec(select(Attendance).where(Attendance.occurrence_id == occ.id)).first() is not None:
+            result.append(Conflict(
+                "occurrence_has_attendance",
+                f"不能删除已记录出勤的场次：{when}“{title}”已记录出勤，新的安排不含这一天。"
+                f"请保留这一天，或先单独取消这一场（出勤记录会保留）。",
+                "error", start=occ.start, event_id=occ.event_id,
+            ))
+            continue
+        signups = len([s for s in _signups(occ.id, session) if s.status != "cancelled"])
+        staffed = sum(len(_assignments_of(shift.id, session)) for shift in _shifts_of(occ.id, session))
+        if signups or staffed:
+            lost = "、".join(t for t in (f"报名 {signups} 人" if signups else "",
+                                          f"志愿排班 {staffed} 人次" if staffed else "") if t)
+            result.append(Conflict(
+                "occurrence_deleted",
+                f"将删除场次：{when}“{title}”不在新的安排中，保存后这一场连同{lost}都会删除。",
+                "warning", start=occ.start, event_id=occ.event_id,
+            ))
+    return result
+
+
 def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time: datetime,
                 override: bool = False) -> CommunityEvent:
     """Apply ``draft`` to the whole series from ``from_time`` on.
@@ -424,6 +456,10 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
     with it), dates the rule no longer has are removed, new dates are added
     with the shifts of the series' first occurrence. Edited exceptions are
     kept exactly as they are.
+
+    Removing a date is checked like any conflict (``deletion_conflicts``): one
+    with sign-ups or volunteers needs ``override``; one with attendance is
+    refused.
     """
     event = get_event(event_id, session=session)
     draft.validate()
@@ -450,6 +486,8 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
             moves += _changed(_shift_moves(occ, slot, slot + draft.duration, session))
     if draft.status == ACTIVE:
         conflicts += _moved_shift_conflicts(moves, session, {shift.id for shift, _, _ in moves})
+    new_dates = {slot.date() for slot in new_slots}
+    conflicts += deletion_conflicts([o for day, o in regular.items() if day not in new_dates], session=session)
     raise_if_blocked(conflicts, override=override)
 
     template = [ShiftSpec(s.task, s.needed) for s in _shifts_of(existing[0].id, session)] if existing else []

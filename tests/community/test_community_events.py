@@ -114,6 +114,61 @@ def test_edit_series_shortening_removes_future_dates(session, point):
     assert [s.day for s in starts(ev.id, session)] == [5, 12, 19, 26]
 
 
+def _october_with_people(session, point, make_person):
+    """The Saturday series; 10 Oct has a sign-up and a volunteer, 17 Oct has attendance recorded."""
+    from curriculum.community.attendance import record_attendance
+
+    ev = create_event(saturdays(point.id), session=session)
+    by_date = {o.start.date(): o for o in occurrences_of(ev.id, session=session)}
+    sign_up(by_date[date(2026, 10, 10)].id, "王小明", session=session)
+    (shift,) = shift_views(by_date[date(2026, 10, 10)].id, session=session)
+    assign_person(shift.id, make_person("张明").id, session=session)
+    record_attendance(by_date[date(2026, 10, 17)].id, {"resident": 12}, 60, session=session)
+    return ev, by_date
+
+
+def test_shortening_a_series_warns_before_deleting_sign_ups_and_volunteers(session, point, make_person):
+    from curriculum.community.conflicts import ConflictError
+
+    ev, by_date = _october_with_people(session, point, make_person)
+    shorter = EventDraft.from_event(ev, rrule=weekly_rule([5], until=date(2026, 10, 10)))
+    before = len(occurrences_of(ev.id, session=session))
+    with pytest.raises(ConflictError) as err:
+        edit_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1), override=True)
+    assert not err.value.overridable  # 17 Oct has attendance: never deleted
+    (hard,) = [c for c in err.value.conflicts if c.severity == "error"]
+    assert hard.code == "occurrence_has_attendance" and "2026年10月17日" in hard.message
+    assert "单独取消" in hard.message
+    assert len(occurrences_of(ev.id, session=session)) == before  # nothing deleted
+
+    # cancelled on its own, the 17 Oct occurrence and its record stay; 24 and 31 Oct hold nobody
+    edit_occurrence(by_date[date(2026, 10, 17)].id, cancelled=True, session=session)
+    shorter = EventDraft.from_event(ev, rrule=weekly_rule([5], until=date(2026, 10, 3)))
+    with pytest.raises(ConflictError) as err:
+        edit_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1))
+    assert err.value.overridable
+    assert [c.code for c in err.value.conflicts] == ["occurrence_deleted"]
+    assert "2026年10月10日" in err.value.conflicts[0].message
+    assert "报名 1 人、志愿排班 1 人次" in err.value.conflicts[0].message
+    assert len(occurrences_of(ev.id, session=session)) == before
+
+    edit_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1), override=True)
+    left = {o.start.date(): o for o in occurrences_of(ev.id, session=session)}
+    assert date(2026, 10, 10) not in left and date(2026, 10, 24) not in left
+    assert left[date(2026, 10, 17)].cancelled
+
+
+def test_changing_weekdays_warns_before_deleting_a_staffed_saturday(session, point, make_person):
+    from curriculum.community.conflicts import ConflictError
+
+    ev, _ = _october_with_people(session, point, make_person)
+    sundays = EventDraft.from_event(ev, start=datetime(2026, 9, 6, 9, 0),
+                                    rrule=weekly_rule([6], until=date(2026, 10, 31)))
+    with pytest.raises(ConflictError) as err:
+        edit_series(ev.id, sundays, session=session, from_time=datetime(2026, 10, 5), override=True)
+    assert sorted(c.code for c in err.value.conflicts) == ["occurrence_deleted", "occurrence_has_attendance"]
+
+
 def test_cancel_one_occurrence(session, point):
     ev = create_event(saturdays(point.id), session=session)
     occ = occurrences_of(ev.id, session=session)[0]

@@ -226,7 +226,7 @@ with Session(get_engine()) as session:
             if cols[0].button("这天停课，顺延", key="plan_bump",
                               help="这一天及之后所有未锁定的诵读顺延到下一个上课日；超出学期的会列出来"):
                 try:
-                    result = store.bump(plan_id, edit_day, session=session)
+                    result = store.bump(plan_id, edit_day, session=session, catalog=catalog)
                 except ERRORS as err:
                     st.error(f"未能顺延：{err}")
                 else:

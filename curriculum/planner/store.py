@@ -10,9 +10,11 @@ sessions and text order *before* the edit; ``undo_last`` restores it):
 
 * ``bump`` — a lost day: that day's session and every later unlocked,
   not-done regular session move one school day on, skipping days held by a
-  locked or done session and days already lost. Sessions pushed past the
-  term end become ``unscheduled`` sessions and their passages are added to
-  the plan's ``unscheduled`` ranges (listed, never dropped). The lost day
+  locked or done session and days already lost. Given the catalog, the days
+  from the lost one on are re-planned, so festival readings and weekday
+  pattern items (背诵检查) stay on their dates while the material moves on;
+  what falls off the term end is added to the plan's ``unscheduled``
+  passages (listed, never dropped). The lost day
   keeps a ``cancelled`` marker so regeneration does not refill it. Extra
   sessions (a Saturday reading, a second slot) stay where they are.
 * ``set_locked`` — lock / unlock a session to its date.
@@ -452,8 +454,18 @@ def _find(sessions: list[StoredSession], day: dt.date, slot: int) -> StoredSessi
     raise PlanStoreError(f"{day:%Y-%m-%d}：这一天没有安排诵读")
 
 
-def bump(plan_id: int, day: dt.date, *, session: Session) -> BumpResult:
-    """A lost day: push that day's session and every later unlocked one to the next school day."""
+def bump(plan_id: int, day: dt.date, *, session: Session, catalog: Catalog | None = None) -> BumpResult:
+    """A lost day: push that day's session and every later unlocked one to the next school day.
+
+    With the ``catalog`` (the page passes it) the days from ``day`` on are
+    re-planned with the lost day taken out: the material moves on one school
+    day, while what belongs to a *date* stays on its date — the festival
+    reading on the festival, the 背诵检查 on the pattern's (timetable) weekday.
+    What no longer fits is added to the plan's unscheduled passages.
+
+    Without a catalog the sessions are shifted as they are (items and all),
+    which is all a caller that has no catalog can do.
+    """
     plan = get_plan(plan_id, session=session)
     all_sessions = list_sessions(plan_id, session=session, status=None)
     sched = [s for s in all_sessions if s.status == "scheduled"]
@@ -467,26 +479,24 @@ def bump(plan_id: int, day: dt.date, *, session: Session) -> BumpResult:
     blocked = {s.date for s in sched if s.locked or s.done} | {s.date for s in all_sessions if s.status == "cancelled"}
     blocked.add(day)
     targets = [d for d in _school_days(plan) if d > day and d not in blocked]
-    fell_off: list[dt.date] = []
-    for k, s in enumerate(movable):
-        values: dict[str, Any]
-        if k < len(targets):
-            values = {"date": targets[k], "slot": 0}
-        else:
-            values = {"status": "unscheduled"}
-            fell_off.append(s.date)
-        session.execute(SESSION_TABLE.update().where(SESSION_TABLE.c.id == s.id).values(**values))
+    fell_off = [s.date for s in movable[len(targets):]]
     session.execute(insert(SESSION_TABLE), [{
         "plan_id": plan_id, "date": day, "slot": 0, "minutes": 0, "locked": False, "done": False,
         "pass_rate": None, "festival_key": None, "status": "cancelled", "extra": False,
     }])
-    if fell_off:
-        lost_items = [it for s in movable[len(targets):] for it in s.items
-                      if it.kind == "new" and it.text_id is not None and it.passage_start is not None]
-        lost = [PassageRange(it.text_id, it.section or "", it.passage_start, it.passage_end or it.passage_start)
-                for it in lost_items]
-        plan.unscheduled = _ranges_json(_merge_ranges([*lost, *unscheduled_ranges(plan)], plan.text_ids))
-        session.add(plan)
+    if catalog is not None:
+        # Re-plan from the lost day: the engine carries the material on and keeps date-bound items on their dates.
+        _regenerate(plan, day, session=session, catalog=catalog)
+    else:
+        for k, s in enumerate(movable):
+            values: dict[str, Any] = {"date": targets[k], "slot": 0} if k < len(targets) else {"status": "unscheduled"}
+            session.execute(SESSION_TABLE.update().where(SESSION_TABLE.c.id == s.id).values(**values))
+        if fell_off:
+            lost = [PassageRange(it.text_id, it.section or "", it.passage_start, it.passage_end or it.passage_start)
+                    for s in movable[len(targets):] for it in s.items
+                    if it.kind == "new" and it.text_id is not None and it.passage_start is not None]
+            plan.unscheduled = _ranges_json(_merge_ranges([*lost, *unscheduled_ranges(plan)], plan.text_ids))
+            session.add(plan)
     detail = f"{day:%Y-%m-%d} 停课，{len(movable)} 节顺延"
     if fell_off:
         detail += f"，{len(fell_off)} 节超出学期未排入"

@@ -51,10 +51,10 @@ def test_class_validation_speaks_chinese(session):
         store.create_class(session=session, name="x", stage="nursery")
 
 
-def test_bump_pushes_that_day_and_later_sessions_one_school_day_and_lists_what_fell_off(session, plan):
+def test_bump_pushes_that_day_and_later_sessions_one_school_day_and_lists_what_fell_off(session, plan, catalog):
     days = weekdays(START, 20)
     before = _contents(session, plan.id)
-    result = store.bump(plan.id, days[3], session=session)
+    result = store.bump(plan.id, days[3], session=session, catalog=catalog)
     after = _contents(session, plan.id)
     assert result.moved == 17 and result.unscheduled == [days[19]]
     # Days before the lost day unchanged; the lost day empty; every later session one day later.
@@ -62,21 +62,37 @@ def test_bump_pushes_that_day_and_later_sessions_one_school_day_and_lists_what_f
     assert days[3] not in [d for d, _ in after]
     assert [items for _, items in after[3:]] == [items for _, items in before[3:19]]
     assert [d for d, _ in after[3:]] == days[4:]
-    lost = store.unscheduled_sessions(plan.id, session=session)
-    assert [tuple(s.items) for s in lost] == [before[19][1]]
+    # What fell off the end was a review-only day (everything had been introduced): no passage is lost.
+    assert not [i for i in before[19][1] if i.kind == "new"]
+    assert store.unscheduled_ranges(store.get_plan(plan.id, session=session)) == []
 
 
-def test_bump_skips_locked_sessions_which_stay_on_their_date(session, plan):
+def test_bump_without_a_catalog_shifts_sessions_as_they_are(session, plan):
+    days = weekdays(START, 20)
+    before = _contents(session, plan.id)
+    result = store.bump(plan.id, days[3], session=session)
+    after = _contents(session, plan.id)
+    assert result.unscheduled == [days[19]]
+    assert [items for _, items in after[3:]] == [items for _, items in before[3:19]]
+    assert [tuple(s.items) for s in store.unscheduled_sessions(plan.id, session=session)] == [before[19][1]]
+
+
+def _new(items):
+    return [i for i in items if i.kind == "new"]
+
+
+def test_bump_skips_locked_sessions_which_stay_on_their_date(session, plan, catalog):
     days = weekdays(START, 20)
     before = dict(_contents(session, plan.id))
     store.lock(plan.id, days[5], session=session)
-    store.bump(plan.id, days[3], session=session)
+    store.bump(plan.id, days[3], session=session, catalog=catalog)
     after = dict(_contents(session, plan.id))
     assert after[days[5]] == before[days[5]]  # the locked session did not move
     assert after[days[4]] == before[days[3]]
-    assert after[days[6]] == before[days[4]]  # jumped over the locked day
+    # Jumped over the locked day: the material moves on (reviews are re-planned around the locked day).
+    assert _new(after[days[6]]) == _new(before[days[4]])
     with pytest.raises(PlanStoreError, match="锁定"):
-        store.bump(plan.id, days[5], session=session)
+        store.bump(plan.id, days[5], session=session, catalog=catalog)
 
 
 def test_bump_on_a_day_without_session_is_refused(session, plan):
@@ -87,7 +103,7 @@ def test_bump_on_a_day_without_session_is_refused(session, plan):
 def test_undo_restores_the_plan_before_each_operation(session, plan, catalog):
     days = weekdays(START, 20)
     original = _contents(session, plan.id)
-    store.bump(plan.id, days[2], session=session)
+    store.bump(plan.id, days[2], session=session, catalog=catalog)
     bumped = _contents(session, plan.id)
     store.reorder_texts(plan.id, ["sanzijing", "dizigui"], session=session, catalog=catalog, from_day=days[1])
     assert _contents(session, plan.id) != bumped
@@ -144,7 +160,7 @@ def test_regenerate_keeps_done_and_locked_sessions(session, plan, catalog):
     store.mark_done(plan.id, days[0], 0.9, session=session, catalog=catalog)
     store.set_locked(plan.id, days[8], session=session)
     before = dict(_contents(session, plan.id))
-    store.bump(plan.id, days[4], session=session)
+    store.bump(plan.id, days[4], session=session, catalog=catalog)
     store.regenerate_from(plan.id, days[1], session=session, catalog=catalog)
     after = dict(_contents(session, plan.id))
     assert after[days[0]] == before[days[0]] and after[days[8]] == before[days[8]]
@@ -216,7 +232,7 @@ def test_stored_plan_calendar_keeps_uids_across_a_bump(session, plan, catalog):
     before = events()
     assert f"plan-{plan.id}-20260907@classics-planner" in before
     assert all(int(e.get("SEQUENCE", 0)) == 0 for e in before.values())
-    store.bump(plan.id, days[2], session=session)
+    store.bump(plan.id, days[2], session=session, catalog=catalog)
     after = events()
     # Same UIDs: the lost day becomes a 停课 event, later days carry the pushed sessions.
     assert set(after) == set(before)
@@ -231,15 +247,15 @@ def test_bumping_an_extra_session_is_refused(session, plan, catalog):
     saturday = date(2026, 9, 12)
     store.insert_extra_session(plan.id, saturday, session=session, catalog=catalog)
     with pytest.raises(PlanStoreError, match="加课"):
-        store.bump(plan.id, saturday, session=session)
+        store.bump(plan.id, saturday, session=session, catalog=catalog)
 
 
-def test_unlock_lets_a_session_move_again(session, plan):
+def test_unlock_lets_a_session_move_again(session, plan, catalog):
     days = weekdays(START, 20)
     store.lock(plan.id, days[5], session=session)
     store.unlock(plan.id, days[5], session=session)
     before = dict(_contents(session, plan.id))
-    store.bump(plan.id, days[3], session=session)
+    store.bump(plan.id, days[3], session=session, catalog=catalog)
     after = dict(_contents(session, plan.id))
     assert after[days[6]] == before[days[5]]
     assert [o.kind for o in store.list_operations(plan.id, session=session)] == ["lock", "unlock", "bump"]
@@ -263,14 +279,14 @@ def test_undo_a_regenerate_restores_the_sessions_before_it(session, plan, catalo
     assert _contents(session, plan.id) == before
 
 
-def test_undo_a_lock_lets_the_session_move_again(session, plan):
+def test_undo_a_lock_lets_the_session_move_again(session, plan, catalog):
     days = weekdays(START, 20)
     before = dict(_contents(session, plan.id))
     store.lock(plan.id, days[5], session=session)
     assert next(s for s in store.list_sessions(plan.id, session=session) if s.date == days[5]).locked
     assert store.undo_last(plan.id, session=session).kind == "lock"
     assert not any(s.locked for s in store.list_sessions(plan.id, session=session))
-    store.bump(plan.id, days[3], session=session)
+    store.bump(plan.id, days[3], session=session, catalog=catalog)
     after = dict(_contents(session, plan.id))
     assert [i for i in after[days[6]] if i.kind == "new"] == [i for i in before[days[5]] if i.kind == "new"]
 
@@ -290,7 +306,7 @@ def test_calendar_sequence_only_grows_across_edits_and_undos(session, plan, cata
     seen = [sequence(days[4])]
     store.lock(plan.id, days[1], session=session)
     seen.append(sequence(days[4]))
-    store.bump(plan.id, days[3], session=session)
+    store.bump(plan.id, days[3], session=session, catalog=catalog)
     seen.append(sequence(days[4]))
     store.undo_last(plan.id, session=session)  # the bump is undone: a newer version, not an older one
     seen.append(sequence(days[4]))
@@ -327,7 +343,7 @@ def test_bumped_off_passages_stay_listed_through_regenerate_mark_done_extra_and_
                                                                                         catalog):
     days = weekdays(START, 5)
     plan_id = tight_plan.id
-    result = store.bump(plan_id, days[1], session=session)
+    result = store.bump(plan_id, days[1], session=session, catalog=catalog)
     assert result.unscheduled == [days[4]]
     listed = _assert_every_passage_planned_or_listed(session, plan_id, catalog)
     assert listed == [("sanzijing", k) for k in range(25, 31)]
@@ -389,3 +405,41 @@ def test_a_school_make_up_day_on_the_friday_timetable_keeps_its_check_through_a_
     assert check_days() == sorted([*fridays, saturday])
     store.regenerate_from(plan.id, days[1], session=session, catalog=catalog)
     assert check_days() == sorted([*fridays, saturday])
+
+
+def test_bump_keeps_the_festival_reading_on_the_festival_and_checks_on_fridays(session):
+    from curriculum.catalog.loader import load_catalog
+    from curriculum.planner.terms import term_inputs
+    from curriculum.settings import get_settings
+
+    catalog = load_catalog(get_settings().catalog_path)
+    klass = store.create_class(session=session, name="二年级（1）班", stage="primary_lower")
+    start, end = date(2026, 9, 7), date(2026, 9, 30)
+    plan, _ = store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=start, end=end,
+                                term=term_inputs(start, end), weekday_pattern={4: "recitation_check"})
+    teachers_day = date(2026, 9, 10)
+
+    def by_date():
+        return {s.date: s for s in store.list_sessions(plan.id, session=session)}
+
+    def festival_text(s):
+        return next((i.text_id for i in s.items if i.label.startswith("节日诵读")), None)
+
+    def check_days():
+        return sorted(d for d, s in by_date().items() if any(i.label == "背诵检查" for i in s.items))
+
+    before = by_date()
+    assert before[teachers_day].festival_key == "teachers_day" and festival_text(before[teachers_day]) == "shishuo"
+    fridays = sorted(d for d in before if d.weekday() == 4)
+    assert fridays == [date(2026, 9, 11), date(2026, 9, 18)]  # 9/25 is 中秋节
+    assert check_days() == fridays
+
+    store.bump(plan.id, date(2026, 9, 8), session=session, catalog=catalog)
+    after = by_date()
+    assert date(2026, 9, 8) not in after
+    # 9/8's new material moved to 9/9; 教师节 still features 师说 on 9/10; Fridays are still checks.
+    assert _new(after[date(2026, 9, 9)].items) == _new(before[date(2026, 9, 8)].items)
+    assert after[teachers_day].festival_key == "teachers_day" and festival_text(after[teachers_day]) == "shishuo"
+    assert festival_text(after[date(2026, 9, 11)]) is None
+    assert check_days() == fridays
+    assert all(sum(i.minutes for i in s.items) == 30 for s in after.values())

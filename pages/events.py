@@ -159,13 +159,14 @@ with Session(engine) as session:
                                   for i, (_, n, r) in enumerate(d["waitlist"])], hide_index=True,
                                  key="evt_waitlist_table")
                 with st.form("evt_signup_form"):
-                    cols = st.columns(2)
+                    cols = st.columns(3)
                     s_name = cols[0].text_input("报名人姓名", key="evt_signup_name")
-                    s_role = cols[1].selectbox("身份", list(ATTENDANCE_ROLES), format_func=ATTENDANCE_ROLES.get,
+                    s_phone = cols[1].text_input("手机号（选填，用于区分同名）", key="evt_signup_phone")
+                    s_role = cols[2].selectbox("身份", list(ATTENDANCE_ROLES), format_func=ATTENDANCE_ROLES.get,
                                                key="evt_signup_role")
                     if st.form_submit_button("报名", key="evt_signup_submit"):
                         try:
-                            row = ev.sign_up(occ_id, s_name, role=s_role, session=session)
+                            row = ev.sign_up(occ_id, s_name, role=s_role, phone=s_phone or None, session=session)
                         except CommunityError as err:
                             st.error(f"未能报名：{err}")
                         else:

@@ -510,6 +510,10 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
     for day, occ in regular.items():
         if day not in keep_dates:
             _delete_occurrence(occ, session)
+    session.flush()
+    for occ in occurrences_of(event.id, session=session):
+        if occ.slot >= from_time and not occ.cancelled:
+            promote_waitlist(occ, event.capacity, session=session)  # more places: the queue moves up in order
     session.commit()
     session.refresh(event)
     return event
@@ -626,20 +630,39 @@ def capacity_conflict(occurrence_id: int, *, session: Session, adding: int = 1) 
     return None
 
 
-def sign_up(occurrence_id: int, name: str, *, session: Session, role: str = "resident") -> SignUp:
-    """Sign ``name`` up; beyond the event's capacity (0 = unlimited) they join the waitlist."""
-    from curriculum.community.attendance import ATTENDANCE_ROLES
+def _same_person(row: SignUp, name: str, phone: str | None) -> bool:
+    """Same name, and the same phone when both gave one (two 王芳 with different phones are two people)."""
+    return row.name == name and (not phone or not row.phone or row.phone == phone)
 
-    if not name.strip():
+
+def sign_up(occurrence_id: int, name: str, *, session: Session, role: str = "resident",
+            phone: str | None = None) -> SignUp:
+    """Sign ``name`` up; beyond the event's capacity (0 = unlimited) they join the waitlist.
+
+    While anyone is waiting, a new sign-up queues behind them even if a place
+    looks free (nobody jumps the queue). The same person (name, plus phone if
+    given) cannot sign up twice for one occurrence.
+    """
+    from curriculum.community.attendance import ATTENDANCE_ROLES
+    from curriculum.community.people import normalize_phone
+
+    name = name.strip()
+    if not name:
         raise CommunityError("报名姓名：不能为空")
     if role not in ATTENDANCE_ROLES:
         raise CommunityError(f"报名身份：未知“{role}”")
+    phone = normalize_phone(phone, field="报名手机号")
     occ = get_occurrence(occurrence_id, session=session)
     if occ.cancelled:
         raise CommunityError(f"{fmt_dt(occ.start)} 这一场已取消，不能报名")
-    full = capacity_conflict(occurrence_id, session=session) is not None
+    for row in _signups(occ.id, session):
+        if row.status != "cancelled" and _same_person(row, name, phone):
+            where = "候补名单中" if row.status == "waitlist" else "已报名"
+            raise CommunityError(f"报名姓名：“{name}”{fmt_dt(occ.start)} 这一场{where}，不能重复报名")
+    full = (capacity_conflict(occurrence_id, session=session) is not None
+            or bool(_signups(occ.id, session, "waitlist")))
     seq = (session.exec(select(func.max(SignUp.seq)).where(SignUp.occurrence_id == occ.id)).one() or 0) + 1
-    row = SignUp(occurrence_id=occ.id, name=name.strip(), role=role,
+    row = SignUp(occurrence_id=occ.id, name=name, phone=phone, role=role,
                  status="waitlist" if full else "confirmed", seq=seq)
     session.add(row)
     session.commit()
@@ -655,16 +678,33 @@ def cancel_signup(signup_id: int, *, session: Session) -> SignUp | None:
     held_place = row.status == "confirmed"
     row.status = "cancelled"
     session.add(row)
+    session.flush()
     promoted = None
     if held_place:
-        waiting = _signups(row.occurrence_id, session, "waitlist")
-        if waiting:
-            promoted = waiting[0]
-            promoted.status = "confirmed"
-            session.add(promoted)
+        occ = get_occurrence(row.occurrence_id, session=session)
+        moved = promote_waitlist(occ, get_event(occ.event_id, session=session).capacity, session=session)
+        promoted = moved[0] if moved else None
     session.commit()
     if promoted is not None:
         session.refresh(promoted)
+    return promoted
+
+
+def promote_waitlist(occ: EventOccurrence, capacity: int, *, session: Session) -> list[SignUp]:
+    """Move people from the waitlist, in queue order, into the free places (``capacity`` 0 = unlimited).
+
+    Flushes, does not commit (callers commit with their own change).
+    """
+    confirmed = len(_signups(occ.id, session, "confirmed"))
+    promoted = []
+    for row in _signups(occ.id, session, "waitlist"):
+        if capacity and confirmed >= capacity:
+            break
+        row.status = "confirmed"
+        session.add(row)
+        confirmed += 1
+        promoted.append(row)
+    session.flush()
     return promoted
 
 

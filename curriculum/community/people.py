@@ -33,6 +33,16 @@ def mask_phone(phone: str | None) -> str:
     return digits[:3] + "****" + digits[-4:]
 
 
+def normalize_phone(phone: str | None, *, field: str = "手机号") -> str | None:
+    """Strip spaces and dashes; ``None`` for empty; ``CommunityError`` naming ``field`` unless 11 digits from 1."""
+    if not phone or not phone.strip():
+        return None
+    cleaned = re.sub(r"[\s-]", "", phone)
+    if not _PHONE.match(cleaned):
+        raise CommunityError(f"{field}“{mask_phone(cleaned)}”应为 11 位数字，以 1 开头")
+    return cleaned
+
+
 def display_phone(person: Person, viewer_id: int | None) -> str:
     """The phone as ``viewer_id`` may see it: in full for the manager (or the person), otherwise masked."""
     if not person.phone:
@@ -64,13 +74,7 @@ def create_person(data: PersonCreate, *, session: Session) -> Person:
         raise CommunityError("姓名：不能为空")
     if data.role not in ROLES:
         raise CommunityError(f"角色：未知角色“{data.role}”，可选：领读员、志愿者")
-    if data.phone:
-        phone = re.sub(r"[\s-]", "", data.phone)
-        if not _PHONE.match(phone):
-            raise CommunityError(f"手机号“{mask_phone(phone)}”应为 11 位数字，以 1 开头")
-        data = data.model_copy(update={"phone": phone})
-    else:
-        data = data.model_copy(update={"phone": None})
+    data = data.model_copy(update={"phone": normalize_phone(data.phone)})
     if data.managed_by is not None and session.get(Person, data.managed_by) is None:
         raise CommunityError(f"负责人 #{data.managed_by} 不存在")
     parse_hours(data.availability, field="可服务时间")

@@ -165,6 +165,7 @@ class SignUp(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
     name: str
+    phone: Optional[str] = None
     role: str = "resident"
     status: str = "confirmed"
     seq: int = 0

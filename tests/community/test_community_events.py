@@ -193,6 +193,62 @@ def test_waitlist_promotion_in_order(session, point):
     assert [s.name for s in signup_lists(occ.id, session=session)[0]] == ["甲", "丙"]
 
 
+def test_raising_capacity_promotes_the_waitlist_in_order(session, point):
+    ev = create_event(draft(point.id, capacity=1, rrule=weekly_rule([5], until=date(2026, 9, 12))), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    for name in ("甲", "乙", "丙", "丁"):
+        sign_up(occ.id, name, session=session)
+    edit_series(ev.id, EventDraft.from_event(ev, capacity=3), session=session, from_time=datetime(2026, 9, 1))
+    confirmed, waiting = signup_lists(occ.id, session=session)
+    assert [s.name for s in confirmed] == ["甲", "乙", "丙"] and [s.name for s in waiting] == ["丁"]
+
+
+def test_nobody_jumps_the_waitlist(session, point):
+    ev = create_event(draft(point.id, capacity=2), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    first, _, third = (sign_up(occ.id, n, session=session) for n in ("甲", "乙", "丙"))
+    assert third.status == "waitlist"
+    # a place is free again, but 丙 was promoted into it; while someone waits, newcomers queue
+    cancel_signup(first.id, session=session)
+    fourth = sign_up(occ.id, "丁", session=session)
+    sign_up(occ.id, "戊", session=session)
+    confirmed, waiting = signup_lists(occ.id, session=session)
+    assert [s.name for s in confirmed] == ["乙", "丙"] and [s.name for s in waiting] == ["丁", "戊"]
+    assert fourth.status == "waitlist"
+
+
+def test_waitlist_non_empty_sends_new_sign_ups_to_it_even_with_a_free_place(session, point):
+    from curriculum.models.community import SignUp
+
+    ev = create_event(draft(point.id, capacity=2), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    sign_up(occ.id, "甲", session=session)
+    # a queue left over (e.g. from before a place was freed by hand)
+    session.add(SignUp(occurrence_id=occ.id, name="乙", status="waitlist", seq=5))
+    session.commit()
+    assert sign_up(occ.id, "丙", session=session).status == "waitlist"
+
+
+def test_the_same_person_cannot_sign_up_twice(session, point):
+    ev = create_event(draft(point.id, capacity=1), session=session)
+    occ = occurrences_of(ev.id, session=session)[0]
+    sign_up(occ.id, "王芳", session=session, phone="138-1234-0000")
+    with pytest.raises(CommunityError, match="“王芳”.*已报名，不能重复报名"):
+        sign_up(occ.id, " 王芳 ", session=session)
+    with pytest.raises(CommunityError, match="不能重复报名"):
+        sign_up(occ.id, "王芳", session=session, phone="13812340000")
+    # another 王芳 with another phone is another person (and waits)
+    assert sign_up(occ.id, "王芳", session=session, phone="13900001111").status == "waitlist"
+    with pytest.raises(CommunityError, match="候补名单中，不能重复报名"):
+        sign_up(occ.id, "王芳", session=session, phone="13900001111")
+    with pytest.raises(CommunityError, match="报名手机号"):
+        sign_up(occ.id, "李雷", session=session, phone="12345")
+    # after cancelling, signing up again is fine
+    (wang, _) = signup_lists(occ.id, session=session)[0] + signup_lists(occ.id, session=session)[1]
+    cancel_signup(wang.id, session=session)
+    assert sign_up(occ.id, "王芳", session=session, phone="13812340000").status == "waitlist"
+
+
 def test_unlimited_capacity_never_waitlists(session, point):
     ev = create_event(draft(point.id, capacity=0), session=session)
     occ = occurrences_of(ev.id, session=session)[0]

@@ -7,8 +7,8 @@ edition prints (``yuè``, ``tì``, ``zǐ``). Those live as data in
 
 * phrase rules — a phrase and the pinyin of its characters, applied wherever
   the phrase occurs (optionally only in given texts, only in classical
-  texts, or only where the phrase ends a clause, e.g. the question particle
-  与 yú before ？), longest phrase first;
+  texts, or only where the phrase opens or ends a clause, e.g. the question
+  particle 与 yú before ？), longest phrase first;
 * position rules — one character of one passage of one text, for the few
   readings no phrase can pin down.
 
@@ -71,6 +71,7 @@ class PhraseRule:
     texts: tuple[str, ...] = ()  # empty: every text
     classical: bool = False  # only in classical (traditional-culture) texts
     final: bool = False  # only where the phrase ends a run of Hanzi (before punctuation)
+    initial: bool = False  # only where the phrase opens a run of Hanzi (after punctuation)
     note: str = ""
     line: int = 0  # rule number in the file, for messages
 
@@ -113,12 +114,12 @@ def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
     if unknown:
         raise PinyinRulesError(f"{source}：不认识的键 {'、'.join(sorted(unknown))}")
     phrases: list[PhraseRule] = []
-    seen: dict[tuple[str, tuple[str, ...], bool, bool], int] = {}
+    seen: dict[tuple[str, tuple[str, ...], bool, bool, bool], int] = {}
     for number, item in enumerate(data.get("phrases") or [], start=1):
         where = f"{source} · phrases 第 {number} 条"
         if not isinstance(item, dict) or not {"phrase", "pinyin"} <= set(item):
             raise PinyinRulesError(f"{where}：需要 phrase 和 pinyin 两个字段")
-        extra = set(item) - {"phrase", "pinyin", "texts", "classical", "final", "note"}
+        extra = set(item) - {"phrase", "pinyin", "texts", "classical", "initial", "final", "note"}
         if extra:
             raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
         phrase = str(item["phrase"])
@@ -135,15 +136,18 @@ def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
         classical = item.get("classical", False)
         if not isinstance(classical, bool):
             raise PinyinRulesError(f"{where}：classical 应为 true 或 false")
-        final = item.get("final", False)
-        if not isinstance(final, bool):
-            raise PinyinRulesError(f"{where}：final 应为 true 或 false")
-        key = (phrase, tuple(sorted(texts)), classical, final)
+        initial, final = item.get("initial", False), item.get("final", False)
+        for name, flag in (("initial", initial), ("final", final)):
+            if not isinstance(flag, bool):
+                raise PinyinRulesError(f"{where}：{name} 应为 true 或 false")
+        key = (phrase, tuple(sorted(texts)), classical, initial, final)
         if key in seen:
             raise PinyinRulesError(f"{where}：与第 {seen[key]} 条重复")
         seen[key] = number
         phrases.append(
-            PhraseRule(phrase, readings, tuple(texts), classical, final, str(item.get("note", "")), number)
+            PhraseRule(
+                phrase, readings, tuple(texts), classical, final, initial, str(item.get("note", "")), number
+            )
         )
 
     positions: dict[tuple[str, int, int], PositionRule] = {}
@@ -168,8 +172,10 @@ def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
             raise PinyinRulesError(f"{where}：与第 {positions[key].line} 条位置相同")
         positions[key] = PositionRule(key[0], passage, offset, char, reading, str(item.get("note", "")), number)
 
-    # Longest phrase first, and clause-final / text-limited before general, so the most specific rule wins.
-    phrases.sort(key=lambda r: (-len(r.phrase), not r.final, not r.texts, not r.classical, r.line))
+    # Longest phrase first, and clause-bound / text-limited before general, so the most specific rule wins.
+    phrases.sort(
+        key=lambda r: (-len(r.phrase), not (r.initial or r.final), not r.texts, not r.classical, r.line)
+    )
     return Readings(tuple(phrases), positions)
 
 
@@ -221,10 +227,15 @@ def _citation_tones(text: str, result: list[str]) -> list[str]:
 
 
 def _occurrences(chars: str, rule: PhraseRule):
-    """Start indices of ``rule.phrase`` in one run of Hanzi (only at its end for a ``final`` rule)."""
-    if rule.final:
-        if chars.endswith(rule.phrase):
-            yield len(chars) - len(rule.phrase)
+    """Start indices of ``rule.phrase`` in one run of Hanzi (only at its start / end for an
+    ``initial`` / ``final`` rule)."""
+    if rule.initial or rule.final:
+        start = 0 if rule.initial else len(chars) - len(rule.phrase)
+        if start < 0 or not chars.startswith(rule.phrase, start):
+            return
+        if rule.final and start + len(rule.phrase) != len(chars):
+            return  # initial and final: the phrase must be the whole run
+        yield start
         return
     start = chars.find(rule.phrase)
     while start != -1:
@@ -249,8 +260,8 @@ def annotate(
     Phrase rules apply wherever their phrase occurs within a run of Hanzi
     (punctuation ends a phrase, so 无限好，德日进 is no match for 好德); rules limited
     to texts apply only when ``text_id`` is one of them, rules marked
-    classical only when ``classical`` is true, rules marked final only where
-    the phrase ends a run (是鲁孔丘与？). 不 and 一 keep their citation tones
+    classical only when ``classical`` is true, rules marked initial / final
+    only where the phrase opens / ends a run (夫唯不争 fú; 是鲁孔丘与？ yú). 不 and 一 keep their citation tones
     (``bù``, ``yī``) unless a rule decides otherwise. Position rules apply when
     ``text_id`` and ``passage_index`` are given.
     """

@@ -104,6 +104,17 @@ def test_final_rules_apply_only_where_the_phrase_ends_a_clause(monkeypatch):
     assert readings_of("归与", text_id="other")[1] == "yǔ"
 
 
+def test_initial_rules_apply_only_where_the_phrase_opens_a_clause(monkeypatch):
+    _rules(monkeypatch, {"phrases": [
+        {"phrase": "夫", "pinyin": "fú", "initial": True},
+        {"phrase": "夫子", "pinyin": "fū zǐ"},
+    ]})
+    assert readings_of("夫唯不争，故无尤")[0] == "fú"
+    assert readings_of("内省不疚，夫何忧何惧")[5] == "fú"
+    assert readings_of("匹夫不可夺志也")[1] == "fū"  # not at the start: pypinyin's reading
+    assert readings_of("夫子温、良")[0] == "fū"  # the longer rule wins
+
+
 @pytest.mark.parametrize(
     ("data", "fragment"),
     [
@@ -114,6 +125,7 @@ def test_final_rules_apply_only_where_the_phrase_ends_a_clause(monkeypatch):
         ({"phrases": [{"phrase": "说", "pinyin": "yuè", "texts": "lunyu"}]}, "texts"),
         ({"phrases": [{"phrase": "说", "pinyin": "yuè", "colour": 1}]}, "colour"),
         ({"phrases": [{"phrase": "与", "pinyin": "yú", "final": "yes"}]}, "final"),
+        ({"phrases": [{"phrase": "夫", "pinyin": "fú", "initial": 1}]}, "initial"),
         ({"phrases": [{"phrase": "说", "pinyin": "yuè"}, {"phrase": "说", "pinyin": "shuì"}]}, "重复"),
         ({"positions": [{"text": "t", "passage": 0, "offset": 0, "char": "行", "pinyin": "háng", "x": 1}]}, "x"),
         ({"positions": [{"text": "t", "passage": -1, "offset": 0, "char": "行", "pinyin": "háng"}]}, "从 0 起"),

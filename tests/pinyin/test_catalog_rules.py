@@ -54,6 +54,58 @@ KNOWN_OVERRIDES = {
     ("与", "lunyu", "则谁与"): "谁与 yǔ (go along with whom)",
     ("与", "lunyu", "吾非斯人之徒与而谁与"): "谁与 yǔ (go along with whom)",
     ("与", "lunyu", "岁不我与"): "我与 yǔ (wait for us)",
+    ("薄", "zengguang_xianwen", "人情似纸张张薄"): "张张薄 báo (colloquial: thin as paper)",
+}
+
+# 夫 fú opens and ends sentences in the classics; where the clause starts or ends with
+# 夫子 / 夫妇 / 夫人 (the lord's wife) / 大夫 / 丈夫 the longer rule reads fū.
+KNOWN_OVERRIDES |= {
+    ("夫", text_id, context): "夫子 / 夫妇 / 夫人 / 大夫 / 丈夫 fū"
+    for text_id, context in [
+        ("lunyu", "夫子至于是邦也"),
+        ("lunyu", "夫子温"),
+        ("lunyu", "夫子之求之也"),
+        ("lunyu", "夫子之道"),
+        ("lunyu", "夫子之文章"),
+        ("lunyu", "夫子之言性与天道"),
+        ("lunyu", "夫子矢之曰"),
+        ("lunyu", "夫子为卫君乎"),
+        ("lunyu", "夫子不为也"),
+        ("lunyu", "夫子圣者与"),
+        ("lunyu", "夫子循循然善诱人"),
+        ("lunyu", "夫子哂之"),
+        ("lunyu", "夫子喟然叹曰"),
+        ("lunyu", "夫子何哂由也"),
+        ("lunyu", "夫子之说君子也"),
+        ("lunyu", "夫子不答"),
+        ("lunyu", "薛大夫"),
+        ("lunyu", "夫子不言"),
+        ("lunyu", "夫子时然后言"),
+        ("lunyu", "夫子何为"),
+        ("lunyu", "夫子欲寡其过而未能也"),
+        ("lunyu", "夫子自道也"),
+        ("lunyu", "夫子固有惑志于公伯寮"),
+        ("lunyu", "夫子欲之"),
+        ("lunyu", "则政不在大夫"),
+        ("lunyu", "夫人自称曰小童"),
+        ("lunyu", "夫子莞尔而笑"),
+        ("lunyu", "夫子怃然曰"),
+        ("lunyu", "夫子焉不学"),
+        ("lunyu", "夫子之墙数仞"),
+        ("lunyu", "夫子之云不亦宜乎"),
+        ("lunyu", "夫子之不可及也"),
+        ("lunyu", "夫子之得邦家者"),
+        ("zhongyong", "夫妇之愚"),
+        ("zhongyong", "夫妇之不肖"),
+        ("zhongyong", "父为大夫"),
+        ("zhongyong", "葬以大夫"),
+        ("zhongyong", "子为大夫"),
+        ("zhongyong", "祭以大夫"),
+        ("zhongyong", "达乎大夫"),
+        ("zhongyong", "夫妇也"),
+        ("mengzi", "此之谓大丈夫"),
+        ("mengzi", "得乎诸侯为大夫"),
+    ]
 }
 
 # Readings pypinyin's heteronym list lacks but editions give for the sense.
@@ -66,6 +118,10 @@ EXTRA_READINGS: set[tuple[str, str]] = {
     ("归", "kuì"),  # 归 通“馈”, give (诗经·静女 自牧归荑)
     ("挑", "tāo"),  # 挑兮达兮 tāo tà, pacing to and fro (诗经·子衿)
     ("队", "zhuì"),  # 队 古同“坠” (中庸 霜露所队)
+    ("谦", "qiè"),  # 大学 此之谓自谦 — 谦 读为“慊” (朱熹《大学章句》)
+    ("厌", "yǎn"),  # 大学 见君子而后厌然 — 厌然, hiding (朱熹: 厌，郑氏读为黡)
+    ("齐", "zhāi"),  # 齐 通“斋” (中庸 齐明盛服, 齐庄中正; 古代汉语常用字字典 齐 zhāi)
+    ("杀", "shài"),  # 中庸 亲亲之杀 — diminishing degrees (朱熹: 杀，去声)
 }
 
 

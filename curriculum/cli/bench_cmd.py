@@ -100,7 +100,7 @@ def _rows_of(plan: Plan, result) -> tuple[dict, list[dict], list[list[tuple]]]:
     plan_row = {c: getattr(plan, c) for c in (
         "name", "term_start", "term_end", "minutes", "pass_threshold", "class_id", "text_ids",
         "review_intervals", "weekday_pattern", "school_days", "timetable", "created_at", "revision",
-        "unscheduled")}
+        "unscheduled", "issued_slots")}
     sessions, items = [], []
     for s in result.sessions:
         sessions.append({"date": s.date, "slot": s.slot, "minutes": s.minutes, "locked": False, "done": False,

@@ -9,7 +9,10 @@ and the calendar they import always agree.
   ``plan-<plan id>-<YYYYMMDD>@classics-planner`` for a stored plan,
   ``plan-<stage>-<term start YYYYMMDD>-<YYYYMMDD>@classics-planner`` for a CLI
   plan (``-s<slot>`` is appended for a second session on one day), so
-  re-importing an updated plan updates its events. ``SEQUENCE`` is the plan's
+  re-importing an updated plan updates its events. A place that had a session
+  before and has none now — a day lost to a bump (停课), an extra session that
+  was undone — is exported as an event with ``STATUS:CANCELLED`` under its old
+  UID, so the calendar app removes the reading it had there. ``SEQUENCE`` is the plan's
   ``revision``, which grows with every edit *and* every undo, so a calendar app
   never sees it go back (an undone edit is a newer version, not an older one).
 * Excel (openpyxl): sheet 计划 (one row per item), sheet 篇目进度 (per text:
@@ -51,6 +54,9 @@ class PlanDocument:
     # Days lost to a bump: exported as "停课" events under the day's UID, so a
     # calendar that re-imports the file replaces the reading it had there.
     cancelled: Sequence[date] = field(default_factory=list)
+    # Places (date, slot) that had a session in an earlier export and have none now (an
+    # undone extra session, …): exported as STATUS:CANCELLED under their old UID.
+    withdrawn: Sequence[tuple[date, int]] = field(default_factory=list)
 
 
 def stored_uid_prefix(plan_id: int) -> str:
@@ -207,18 +213,55 @@ def plan_ics(doc: PlanDocument, catalog: Catalog, *, stamp: datetime | None = No
             summary=summary, description=description, location=doc.location, sequence=doc.sequence,
             categories=("经典诵读",),
         ))
-    scheduled = {s.date for s in doc.sessions}
+    scheduled = {(s.date, getattr(s, "slot", 0) or 0) for s in doc.sessions}
+    minutes = doc.sessions[0].minutes if doc.sessions else 30
+    cancelled_uids: set[str] = set()
     for day in doc.cancelled:
-        if day in scheduled:
+        if (day, 0) in scheduled:
             continue
         start = datetime.combine(day, doc.reading_time)
-        minutes = doc.sessions[0].minutes if doc.sessions else 30
+        uid = f"{doc.uid_prefix}-{day:%Y%m%d}@{UID_DOMAIN}"
+        cancelled_uids.add(uid)
         events.append(CalendarEvent(
-            uid=f"{doc.uid_prefix}-{day:%Y%m%d}@{UID_DOMAIN}", start=start, end=start + timedelta(minutes=minutes),
+            uid=uid, start=start, end=start + timedelta(minutes=minutes),
             summary="经典诵读：停课（已顺延）", description="本日停课，诵读内容已顺延到下一个上课日。",
             location=doc.location, sequence=doc.sequence, categories=("经典诵读",),
         ))
-    return build_calendar(events, doc.title, stamp=stamp)
+    for day, slot in doc.withdrawn:
+        if (day, slot) in scheduled or (slot == 0 and day in doc.cancelled):
+            continue
+        start = datetime.combine(day, doc.reading_time) + timedelta(minutes=45 * slot)
+        uid = session_uid(doc.uid_prefix, _Place(day, slot))
+        cancelled_uids.add(uid)
+        events.append(CalendarEvent(
+            uid=uid, start=start, end=start + timedelta(minutes=minutes), summary="经典诵读：已取消",
+            description="这次诵读已从计划中取消。", location=doc.location, sequence=doc.sequence,
+            categories=("经典诵读",),
+        ))
+    data = build_calendar(events, doc.title, stamp=stamp)
+    return _mark_cancelled(data, cancelled_uids) if cancelled_uids else data
+
+
+@dataclass(frozen=True)
+class _Place:
+    date: date
+    slot: int
+
+
+def _mark_cancelled(data: bytes, uids: set[str]) -> bytes:
+    """Set ``STATUS:CANCELLED`` on the events with these UIDs.
+
+    ``curriculum.exports.ical.CalendarEvent`` has no status field, so the
+    built calendar is parsed back and the status added here (RFC 5545
+    §3.8.1.11: a calendar app then removes the event it imported under that UID).
+    """
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(data)
+    for event in cal.walk("VEVENT"):
+        if str(event.get("UID")) in uids:
+            event.add("status", "CANCELLED")
+    return cal.to_ical()
 
 
 # --- Excel -------------------------------------------------------------------------
@@ -358,16 +401,24 @@ def document_for_plan(plan_id: int, *, session) -> PlanDocument:
 
     plan = store.get_plan(plan_id, session=session)
     klass = store.get_class(plan.class_id, session=session)
+    sessions = store.list_sessions(plan_id, session=session)
+    cancelled = [s.date for s in store.list_sessions(plan_id, session=session, status="cancelled")]
+    current = {(s.date, s.slot) for s in sessions}
+    issued = set()
+    for key in plan.issued_slots or []:
+        day, _, slot = key.partition("/")
+        issued.add((date.fromisoformat(day), int(slot or 0)))
     return PlanDocument(
         title=plan.name or f"{klass.name} 经典诵读计划",
         stage=klass.stage,
-        sessions=store.list_sessions(plan_id, session=session),
+        sessions=sessions,
         uid_prefix=stored_uid_prefix(plan_id),
         reading_time=klass.reading_time,
         location=klass.name,
         sequence=plan.revision or 0,
         unscheduled=store.unscheduled_ranges(plan),
-        cancelled=[s.date for s in store.list_sessions(plan_id, session=session, status="cancelled")],
+        cancelled=cancelled,
+        withdrawn=sorted(place for place in issued if place not in current),
     )
 
 

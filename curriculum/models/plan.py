@@ -84,6 +84,9 @@ class Plan(PlanBase, table=True):
     # re-plan: [{"text_id", "section", "passage_start", "passage_end"}, …].
     unscheduled: list[dict[str, Any]] = Field(default_factory=list,
                                               sa_column=Column(JSON, nullable=False, default=list))
+    # Every session place ("YYYY-MM-DD/slot") the plan has ever had, never shrunk (not
+    # even by undo): a calendar export cancels the UIDs among them that lost their session.
+    issued_slots: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
 
 
 class PlanPublic(PlanBase):

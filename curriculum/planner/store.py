@@ -306,6 +306,7 @@ def create_plan(
         school_days=[d.isoformat() for d in term.days],
         timetable={d.isoformat(): w for d, w in term.timetable.items()},
         unscheduled=_ranges_json(result.unscheduled),
+        issued_slots=sorted(slot_key(s.date, s.slot) for s in result.sessions),
     )
     session.add(plan)
     session.flush()
@@ -390,6 +391,25 @@ def _snapshot(plan: Plan, *, session: Session) -> dict[str, Any]:
     }
 
 
+def slot_key(day: dt.date, slot: int) -> str:
+    """``"2026-09-12/1"``: one place for a session, as kept in ``Plan.issued_slots``."""
+    return f"{day.isoformat()}/{slot}"
+
+
+def _note_issued(plan: Plan, *, session: Session) -> None:
+    """Add the places of the plan's current sessions to ``issued_slots`` (which only ever grows)."""
+    rows = session.execute(
+        select(SESSION_TABLE.c.date, SESSION_TABLE.c.slot)
+        .where(SESSION_TABLE.c.plan_id == plan.id, SESSION_TABLE.c.status == "scheduled")
+    ).all()
+    known = list(plan.issued_slots or [])
+    seen = set(known)
+    new = [k for k in (slot_key(d, sl) for d, sl in rows) if k not in seen]
+    if new:
+        plan.issued_slots = sorted(seen | set(new))
+        session.add(plan)
+
+
 def _bump_revision(plan: Plan, *, session: Session) -> None:
     # Never restored by undo: the calendar SEQUENCE must only grow.
     plan.revision = (plan.revision or 0) + 1
@@ -398,6 +418,7 @@ def _bump_revision(plan: Plan, *, session: Session) -> None:
 
 def _record(plan: Plan, kind: str, detail: str, snapshot: dict[str, Any], *, session: Session) -> None:
     session.add(PlanOperation(plan_id=plan.id, kind=kind, detail=detail[:200], snapshot=snapshot))
+    _note_issued(plan, session=session)
     _bump_revision(plan, session=session)
 
 
@@ -579,7 +600,9 @@ def insert_extra_session(plan_id: int, day: dt.date, *, session: Session, catalo
     plan = get_plan(plan_id, session=session)
     if not (plan.term_start <= day <= plan.term_end):
         raise PlanStoreError(f"{day:%Y-%m-%d}：不在本学期（{plan.term_start} 至 {plan.term_end}）之内")
-    existing = [s for s in list_sessions(plan_id, session=session) if s.date == day]
+    # Every row of the day counts, the cancelled marker of a bumped-off day included: an extra
+    # session there must not take slot 0, whose calendar UID now carries the cancellation.
+    existing = [s for s in list_sessions(plan_id, session=session, status=None) if s.date == day]
     slot = max((s.slot for s in existing), default=-1) + 1
     snapshot = _snapshot(plan, session=session)
     result = _regenerate(plan, day, session=session, catalog=catalog, extra_slot=(day, slot))

@@ -443,3 +443,43 @@ def test_bump_keeps_the_festival_reading_on_the_festival_and_checks_on_fridays(s
     assert festival_text(after[date(2026, 9, 11)]) is None
     assert check_days() == fridays
     assert all(sum(i.minutes for i in s.items) == 30 for s in after.values())
+
+
+def _ics_events(session, plan_id, catalog):
+    from icalendar import Calendar
+
+    from curriculum.exports.plan_exports import document_for_plan, plan_ics
+
+    data = plan_ics(document_for_plan(plan_id, session=session), catalog)
+    import ics
+
+    assert len(ics.Calendar(data.decode("utf-8")).events) == len(Calendar.from_ical(data).walk("VEVENT"))
+    return {str(e["UID"]): e for e in Calendar.from_ical(data).walk("VEVENT")}
+
+
+def test_extra_session_on_a_bumped_off_day_takes_the_next_slot_and_both_export(session, plan, catalog):
+    days = weekdays(START, 20)
+    store.bump(plan.id, days[2], session=session, catalog=catalog)
+    store.insert_extra_session(plan.id, days[2], session=session, catalog=catalog)
+    on_day = [s for s in store.list_sessions(plan.id, session=session, status=None) if s.date == days[2]]
+    assert sorted((s.slot, s.status) for s in on_day) == [(0, "cancelled"), (1, "scheduled")]
+    events = _ics_events(session, plan.id, catalog)
+    lost = events[f"plan-{plan.id}-{days[2]:%Y%m%d}@classics-planner"]
+    assert "停课" in str(lost["SUMMARY"]) and str(lost["STATUS"]) == "CANCELLED"
+    extra = events[f"plan-{plan.id}-{days[2]:%Y%m%d}-s1@classics-planner"]
+    assert "STATUS" not in extra and extra.decoded("DTSTART").hour == 8  # 07:40 + 45 minutes
+
+
+def test_undoing_an_extra_session_cancels_its_calendar_event(session, plan, catalog):
+    saturday = date(2026, 9, 12)
+    uid = f"plan-{plan.id}-20260912@classics-planner"
+    assert uid not in _ics_events(session, plan.id, catalog)
+    store.insert_extra_session(plan.id, saturday, session=session, catalog=catalog)
+    added = _ics_events(session, plan.id, catalog)[uid]
+    assert "STATUS" not in added
+    store.undo_last(plan.id, session=session)
+    withdrawn = _ics_events(session, plan.id, catalog)[uid]
+    assert str(withdrawn["STATUS"]) == "CANCELLED"
+    assert int(withdrawn["SEQUENCE"]) > int(added["SEQUENCE"])
+    # A regular school day is not touched by this.
+    assert all("STATUS" not in e for u, e in _ics_events(session, plan.id, catalog).items() if u != uid)

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("unscheduled", sa.JSON(), nullable=False),
+        sa.Column("issued_slots", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["class_id"], ["school_class.id"]),
         sa.PrimaryKeyConstraint("id"),
     )

@@ -393,6 +393,7 @@ def edit_occurrence(occurrence_id: int, *, session: Session, start: datetime | N
         occ.title = title.strip() or None
     occ.cancelled = will_cancel
     occ.is_exception = True
+    occ.revision += 1  # calendar apps take the higher SEQUENCE as the newer version
     for shift, s, e in moves:
         shift.start, shift.end = s, e
         session.add(shift)
@@ -512,8 +513,11 @@ def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time
             _delete_occurrence(occ, session)
     session.flush()
     for occ in occurrences_of(event.id, session=session):
-        if occ.slot >= from_time and not occ.cancelled:
-            promote_waitlist(occ, event.capacity, session=session)  # more places: the queue moves up in order
+        if occ.slot >= from_time:
+            occ.revision += 1  # the series' fields (title, texts, place …) may have changed for every one
+            session.add(occ)
+            if not occ.cancelled:
+                promote_waitlist(occ, event.capacity, session=session)  # more places: the queue moves up in order
     session.commit()
     session.refresh(event)
     return event

@@ -109,6 +109,7 @@ def accept_suggestion(event_id: int, *, session: Session, title: str | None = No
     for occ in occurrences_of(event.id, session=session):  # a festival event has one occurrence
         occ.slot = occ.start = draft.start
         occ.end = draft.start + draft.duration
+        occ.revision += 1
         session.add(occ)
         for shift in _shifts_of(occ.id, session):
             shift.start, shift.end = occ.start, occ.end

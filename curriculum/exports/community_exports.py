@@ -4,8 +4,10 @@ Calendars go through ``curriculum.exports.ical.build_calendar`` (Asia/Shanghai
 VTIMEZONE). UIDs come from database ids, so re-importing an updated file
 updates events instead of duplicating them: ``community-occ-<occurrence
 id>@classics`` for a point's events, ``community-shift-<shift id>-p<person
-id>@classics`` for a person's duties. An occurrence edited on its own carries
-``SEQUENCE:1``.
+id>@classics`` for a person's duties. ``SEQUENCE`` is the occurrence's
+revision counter (bumped on every edit), and a cancelled occurrence stays in the
+file with ``STATUS:CANCELLED`` under the same UID, so subscribers' calendars
+drop it instead of keeping a stale event.
 
 The roster is one row per shift of the week: date, time, point, event, task,
 who is on duty, backups and how many are still missing. It is printed as
@@ -45,23 +47,26 @@ def shift_uid(shift_id: int, person_id: int) -> str:
     return f"community-shift-{shift_id}-p{person_id}@{UID_DOMAIN}"
 
 
+def _status(occ: EventOccurrence) -> str:
+    return "CANCELLED" if occ.cancelled else "CONFIRMED"
+
+
 def point_calendar(point_id: int, *, session: Session, stamp: datetime | None = None) -> bytes:
-    """All confirmed, not cancelled occurrences at a point as an ``.ics`` file."""
+    """All confirmed occurrences at a point as an ``.ics`` file (cancelled ones as ``STATUS:CANCELLED``)."""
     point = session.get(ReadingPoint, point_id)
     if point is None:
         raise CommunityError(f"诵读点 #{point_id} 不存在")
     stmt = (
         select(EventOccurrence, CommunityEvent)
         .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
-        .where(CommunityEvent.point_id == point.id, CommunityEvent.status == ACTIVE,
-               EventOccurrence.cancelled == False)  # noqa: E712
+        .where(CommunityEvent.point_id == point.id, CommunityEvent.status == ACTIVE)
         .order_by(EventOccurrence.start, EventOccurrence.id)
     )
     events = [
         CalendarEvent(
             uid=occurrence_uid(occ.id), start=occ.start, end=occ.end, summary=occ.title or ev.title,
-            description=ev.description, location=point.name, sequence=1 if occ.is_exception else 0,
-            categories=(INTEGRATIONS.get(ev.integration, ev.integration),),
+            description=ev.description, location=point.name, sequence=occ.revision,
+            categories=(INTEGRATIONS.get(ev.integration, ev.integration),), status=_status(occ),
         )
         for occ, ev in session.exec(stmt)
     ]
@@ -69,7 +74,7 @@ def point_calendar(point_id: int, *, session: Session, stamp: datetime | None = 
 
 
 def person_calendar(person_id: int, *, session: Session, stamp: datetime | None = None) -> bytes:
-    """A person's shifts (on duty and backup) on confirmed, not cancelled occurrences."""
+    """A person's shifts (on duty and backup) on confirmed occurrences (cancelled ones as ``STATUS:CANCELLED``)."""
     person = session.get(Person, person_id)
     if person is None:
         raise CommunityError(f"人员 #{person_id} 不存在")
@@ -78,8 +83,7 @@ def person_calendar(person_id: int, *, session: Session, stamp: datetime | None 
         .join(VolunteerShift, ShiftAssignment.shift_id == VolunteerShift.id)
         .join(EventOccurrence, VolunteerShift.occurrence_id == EventOccurrence.id)
         .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
-        .where(ShiftAssignment.person_id == person.id, CommunityEvent.status == ACTIVE,
-               EventOccurrence.cancelled == False)  # noqa: E712
+        .where(ShiftAssignment.person_id == person.id, CommunityEvent.status == ACTIVE)
         .order_by(VolunteerShift.start, VolunteerShift.id)
     )
     points = {p.id: p.name for p in session.exec(select(ReadingPoint))}
@@ -89,7 +93,7 @@ def person_calendar(person_id: int, *, session: Session, stamp: datetime | None 
         events.append(CalendarEvent(
             uid=shift_uid(shift.id, person.id), start=shift.start, end=shift.end,
             summary=f"{role}：{occ.title or ev.title}", location=points.get(ev.point_id, ""),
-            description=f"{person.name} 的志愿岗位", sequence=1 if occ.is_exception else 0,
+            description=f"{person.name} 的志愿岗位", sequence=occ.revision, status=_status(occ),
         ))
     return build_calendar(events, f"{person.name} 的志愿排班", stamp=stamp)
 

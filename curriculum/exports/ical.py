@@ -3,10 +3,11 @@
 Every calendar carries the Asia/Shanghai VTIMEZONE and every event a stable
 UID chosen by the caller (derived from database ids, never random), so a
 calendar app that re-imports an updated file updates its events instead of
-duplicating them. ``SEQUENCE`` lets the caller signal a changed event.
+duplicating them. ``SEQUENCE`` lets the caller signal a changed event and
+``STATUS:CANCELLED`` (same UID) a cancelled one.
 
 References:
-    RFC 5545 §3.8.4.7 (UID), §3.6.5 (VTIMEZONE).
+    RFC 5545 §3.8.4.7 (UID), §3.6.5 (VTIMEZONE), §3.8.1.11 (STATUS), §3.8.7.4 (SEQUENCE).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class CalendarEvent:
     location: str = ""
     sequence: int = 0
     categories: tuple[str, ...] = field(default=())
+    status: str = ""  # RFC 5545 STATUS, e.g. "CANCELLED" (same UID) so calendar apps remove the event
 
 
 def _local(dt: datetime) -> datetime:
@@ -67,6 +69,8 @@ def build_calendar(events: list[CalendarEvent], name: str, *, stamp: datetime | 
         if ev.categories:
             vevent.add("categories", list(ev.categories))
         vevent.add("sequence", ev.sequence)
+        if ev.status:
+            vevent.add("status", ev.status)
         cal.add_component(vevent)
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -157,6 +157,7 @@ class EventOccurrence(SQLModel, table=True):
     title: Optional[str] = None
     is_exception: bool = False
     cancelled: bool = False
+    revision: int = Field(default=0, description="bumped on every edit; the iCalendar SEQUENCE")
 
 
 class SignUp(SQLModel, table=True):

@@ -38,7 +38,9 @@ def test_point_calendar_parses_with_two_parsers(session, point, make_person):
     cal = Calendar.from_ical(data)
     assert [str(t["TZID"]) for t in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     vevents = cal.walk("VEVENT")
-    assert [str(v["UID"]) for v in vevents] == [f"community-occ-{o.id}@classics" for o in (occs[0], occs[1], occs[3])]
+    assert [str(v["UID"]) for v in vevents] == [f"community-occ-{o.id}@classics" for o in occs]
+    # the cancelled 19 Sep stays, under its UID, marked cancelled, so subscribers drop it
+    assert [str(v["STATUS"]) for v in vevents] == ["CONFIRMED", "CONFIRMED", "CANCELLED", "CONFIRMED"]
     assert vevents[0].decoded("DTSTART").utcoffset().total_seconds() == 8 * 3600
     assert vevents[0].decoded("DTSTART").replace(tzinfo=None) == SAT
     assert str(vevents[0]["LOCATION"]) == "老街社区诵读点"
@@ -47,6 +49,34 @@ def test_point_calendar_parses_with_two_parsers(session, point, make_person):
     assert {e.name for e in parsed.events} == {"周末公益诵读"}
     # stable: the same export twice is identical
     assert point_calendar(point.id, session=session, stamp=STAMP) == data
+
+
+def test_sequence_counts_every_edit_of_an_occurrence(session, point, make_person):
+    from curriculum.community.events import EventDraft, edit_series
+
+    ev, occs, *_ = _setup(session, point, make_person)  # occs[2] cancelled once
+
+    def sequences():
+        cal = Calendar.from_ical(point_calendar(point.id, session=session, stamp=STAMP))
+        return [int(v["SEQUENCE"]) for v in cal.walk("VEVENT")]
+
+    assert sequences() == [0, 0, 1, 0]
+    edit_occurrence(occs[1].id, title="书法专场", session=session)
+    edit_occurrence(occs[1].id, start=datetime(2026, 9, 12, 14, 0), session=session)
+    assert sequences() == [0, 2, 1, 0]
+    # a series edit from 15 Sep on is a new version of every occurrence it touches
+    edit_series(ev.id, EventDraft.from_event(ev, title="周末公益诵读（新）"), session=session,
+                from_time=datetime(2026, 9, 15))
+    assert sequences() == [0, 2, 2, 1]
+    parsed = {e.uid: e for e in ics.Calendar(point_calendar(point.id, session=session).decode("utf-8")).events}
+    assert parsed[f"community-occ-{occs[2].id}@classics"].status == "CANCELLED"
+
+
+def test_person_calendar_marks_shifts_of_a_cancelled_occurrence(session, point, make_person):
+    _, occs, zhang, _ = _setup(session, point, make_person)
+    edit_occurrence(occs[1].id, cancelled=True, session=session)
+    vevents = Calendar.from_ical(person_calendar(zhang.id, session=session, stamp=STAMP)).walk("VEVENT")
+    assert [(str(v["STATUS"]), int(v["SEQUENCE"])) for v in vevents] == [("CONFIRMED", 0), ("CANCELLED", 1)]
 
 
 def test_person_calendar_lists_duties_and_backups(session, point, make_person):

@@ -33,3 +33,15 @@ def test_uids_are_stable_across_exports_and_second_parser_agrees():
     parsed = ics.Calendar(a.decode("utf-8"))
     assert sorted(e.uid for e in parsed.events) == sorted(e.uid for e in _events())
     assert {e.name for e in parsed.events} == {"经典诵读：弟子规", "经典诵读：三字经"}
+
+
+def test_cancelled_event_keeps_its_uid_with_status_cancelled():
+    cancelled = CalendarEvent(uid="community-occ-7@classics", start=datetime(2026, 9, 5, 9, 0),
+                              end=datetime(2026, 9, 5, 10, 0), summary="周末公益诵读", sequence=2, status="CANCELLED")
+    data = build_calendar([*_events(), cancelled], "x", stamp=datetime(2026, 1, 1))
+    by_uid = {str(v["UID"]): v for v in Calendar.from_ical(data).walk("VEVENT")}
+    assert str(by_uid["community-occ-7@classics"]["STATUS"]) == "CANCELLED"
+    assert int(by_uid["community-occ-7@classics"]["SEQUENCE"]) == 2
+    assert "STATUS" not in by_uid["plan-1-session-2026-09-01@classics"]
+    parsed = {e.uid: e for e in ics.Calendar(data.decode("utf-8")).events}
+    assert parsed["community-occ-7@classics"].status == "CANCELLED"

@@ -215,53 +215,33 @@ def plan_ics(doc: PlanDocument, catalog: Catalog, *, stamp: datetime | None = No
         ))
     scheduled = {(s.date, getattr(s, "slot", 0) or 0) for s in doc.sessions}
     minutes = doc.sessions[0].minutes if doc.sessions else 30
-    cancelled_uids: set[str] = set()
     for day in doc.cancelled:
         if (day, 0) in scheduled:
             continue
         start = datetime.combine(day, doc.reading_time)
         uid = f"{doc.uid_prefix}-{day:%Y%m%d}@{UID_DOMAIN}"
-        cancelled_uids.add(uid)
         events.append(CalendarEvent(
             uid=uid, start=start, end=start + timedelta(minutes=minutes),
             summary="经典诵读：停课（已顺延）", description="本日停课，诵读内容已顺延到下一个上课日。",
-            location=doc.location, sequence=doc.sequence, categories=("经典诵读",),
+            location=doc.location, sequence=doc.sequence, categories=("经典诵读",), status="CANCELLED",
         ))
     for day, slot in doc.withdrawn:
         if (day, slot) in scheduled or (slot == 0 and day in doc.cancelled):
             continue
         start = datetime.combine(day, doc.reading_time) + timedelta(minutes=45 * slot)
         uid = session_uid(doc.uid_prefix, _Place(day, slot))
-        cancelled_uids.add(uid)
         events.append(CalendarEvent(
             uid=uid, start=start, end=start + timedelta(minutes=minutes), summary="经典诵读：已取消",
             description="这次诵读已从计划中取消。", location=doc.location, sequence=doc.sequence,
-            categories=("经典诵读",),
+            categories=("经典诵读",), status="CANCELLED",
         ))
-    data = build_calendar(events, doc.title, stamp=stamp)
-    return _mark_cancelled(data, cancelled_uids) if cancelled_uids else data
+    return build_calendar(events, doc.title, stamp=stamp)
 
 
 @dataclass(frozen=True)
 class _Place:
     date: date
     slot: int
-
-
-def _mark_cancelled(data: bytes, uids: set[str]) -> bytes:
-    """Set ``STATUS:CANCELLED`` on the events with these UIDs.
-
-    ``curriculum.exports.ical.CalendarEvent`` has no status field, so the
-    built calendar is parsed back and the status added here (RFC 5545
-    §3.8.1.11: a calendar app then removes the event it imported under that UID).
-    """
-    from icalendar import Calendar
-
-    cal = Calendar.from_ical(data)
-    for event in cal.walk("VEVENT"):
-        if str(event.get("UID")) in uids:
-            event.add("status", "CANCELLED")
-    return cal.to_ical()
 
 
 # --- Excel -------------------------------------------------------------------------

@@ -274,7 +274,7 @@ with Session(engine) as session:
                     o_override = cols[1].checkbox("仍然保存（忽略提醒事项）", key="evt_occ_override")
                     if st.form_submit_button("保存这一场", key="evt_occ_submit"):
                         try:
-                            ev.edit_occurrence(occ_id, start=dt.datetime.combine(o_day, o_time), title=o_title,
+                            ev.edit_occurrence(occ_id, day=o_day, start_time=o_time, title=o_title,
                                                cancelled=o_cancel, override=o_override, session=session)
                         except ConflictError as err:
                             _show_conflicts(err)
@@ -415,8 +415,7 @@ with Session(engine) as session:
                     new_time = cols[2].time_input("开始时间", value=dt.time(9, 0), key="evt_fest_time")
                     if st.form_submit_button("修改并确认", key="evt_fest_edit_submit"):
                         try:
-                            accept_suggestion(pick, title=new_title or None,
-                                              start=dt.datetime.combine(pending[pick]["start"].date(), new_time),
+                            accept_suggestion(pick, title=new_title or None, start_time=new_time,
                                               override=fest_override, session=session)
                         except ConflictError as err:
                             _show_conflicts(err)

@@ -120,6 +120,11 @@ class EventDraft:
         return replace(draft, **changes)
 
 
+def at(day: date, start_time: time) -> datetime:
+    """The naive local datetime of ``start_time`` on ``day`` (forms give them separately)."""
+    return datetime.combine(day, start_time.replace(second=0, microsecond=0, tzinfo=None))
+
+
 # --------------------------------------------------------------------------- conflicts
 
 
@@ -364,15 +369,20 @@ def _moved_shift_conflicts(moves: list[tuple[VolunteerShift, datetime, datetime]
 
 def edit_occurrence(occurrence_id: int, *, session: Session, start: datetime | None = None,
                     end: datetime | None = None, title: str | None = None, cancelled: bool | None = None,
+                    day: date | None = None, start_time: time | None = None,
                     override: bool = False) -> EventOccurrence:
     """Edit one occurrence; it becomes an exception that series edits leave alone.
 
-    Moving it moves its shifts by the same amount (the volunteers come along);
+    The new start is ``start``, or ``day`` and/or ``start_time`` (what a form
+    offers; the other part is kept). Moving it moves its shifts by the same
+    amount (the volunteers come along);
     shifts covering the whole occurrence also follow a new end. Their
     volunteers are checked for the new times whenever the start or end changes.
     """
     occ = get_occurrence(occurrence_id, session=session)
     event = get_event(occ.event_id, session=session)
+    if start is None and (day is not None or start_time is not None):
+        start = at(day or occ.start.date(), start_time or occ.start.time())
     new_start = start or occ.start
     new_end = end or (new_start + (occ.end - occ.start))
     if new_end <= new_start:
@@ -911,7 +921,7 @@ def make_draft(title: str, *, day: date, start_time: time, duration_minutes: int
         if until < day:
             raise CommunityError("重复活动：结束日期应不早于开始日期")
         rule = weekly_rule(list(repeat_days), until=until)
-    return EventDraft(title=title, start=datetime.combine(day, start_time), duration_minutes=duration_minutes,
+    return EventDraft(title=title, start=at(day, start_time), duration_minutes=duration_minutes,
                       point_id=point_id, rrule=rule, shifts=tuple(shifts), **fields)
 
 
@@ -922,7 +932,7 @@ def retime_series(event_id: int, *, session: Session, from_time: datetime, start
     event = get_event(event_id, session=session)
     changes: dict = {}
     if start_time is not None:
-        changes["start"] = datetime.combine(event.start.date(), start_time)
+        changes["start"] = at(event.start.date(), start_time)
     if duration_minutes is not None:
         changes["duration_minutes"] = duration_minutes
     if title is not None and title.strip():

@@ -10,7 +10,7 @@ Running it again for the same year and place returns the same events.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from sqlmodel import Session, select
 
@@ -18,6 +18,7 @@ from curriculum.community.conflicts import CommunityError, raise_if_blocked
 from curriculum.community.events import (
     EventDraft,
     ShiftSpec,
+    at,
     check_event,
     create_event,
     get_event,
@@ -72,7 +73,7 @@ def suggest_festival_events(year: int, *, session: Session, point_id: int | None
             continue
         draft = EventDraft(
             title=day.theme or f"{day.name}经典诵读",
-            start=datetime.combine(day.date, FESTIVAL_START),
+            start=at(day.date, FESTIVAL_START),
             duration_minutes=FESTIVAL_MINUTES,
             point_id=point_id,
             district=place_district or "",
@@ -90,15 +91,26 @@ def suggest_festival_events(year: int, *, session: Session, point_id: int | None
 
 
 def accept_suggestion(event_id: int, *, session: Session, title: str | None = None,
-                      start: datetime | None = None, duration_minutes: int | None = None,
-                      override: bool = False) -> CommunityEvent:
-    """Accept a suggested (or previously dropped) festival event, with optional edits, after a conflict check."""
+                      start: datetime | None = None, day: date | None = None, start_time: time | None = None,
+                      duration_minutes: int | None = None, texts: list[str] | tuple[str, ...] | None = None,
+                      description: str | None = None, override: bool = False) -> CommunityEvent:
+    """Accept a suggested (or previously dropped) festival event, with optional edits, after a conflict check.
+
+    The leader may change the title, the date (``day``) and time (``start_time``)
+    — or both at once as ``start`` —, the length, the texts and the description.
+    """
     event = get_event(event_id, session=session)
     changes = {"status": "confirmed"}
-    if title is not None:
+    if title is not None and title.strip():
         changes["title"] = title
+    if start is None and (day is not None or start_time is not None):
+        start = at(day or event.start.date(), start_time or event.start.time())
     if start is not None:
         changes["start"] = start
+    if texts is not None:
+        changes["texts"] = tuple(texts)
+    if description is not None:
+        changes["description"] = description
     if duration_minutes is not None:
         changes["duration_minutes"] = duration_minutes
     draft = EventDraft.from_event(event, **changes)

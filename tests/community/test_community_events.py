@@ -282,3 +282,23 @@ def test_detail_is_plain_data(session, point):
     assert detail["rule"] == "每周六 09:00–10:00，至2026年10月31日"
     assert detail["texts"] == ["dizigui"] and detail["point"] == "老街社区诵读点"
     assert detail["when"] == "2026年9月5日（周六）09:00–10:00"
+
+
+def test_one_occurrence_moves_by_date_and_time_given_separately(session, point):
+    from datetime import time as clock
+
+    ev = create_event(saturdays(point.id), session=session)
+    occ = occurrences_of(ev.id, session=session)[1]
+    edit_occurrence(occ.id, start_time=clock(14, 0), session=session)
+    assert (occ.start, occ.end) == (datetime(2026, 9, 12, 14, 0), datetime(2026, 9, 12, 15, 0))
+    edit_occurrence(occ.id, day=date(2026, 9, 13), session=session)  # the time is kept
+    assert occ.start == datetime(2026, 9, 13, 14, 0)
+
+
+def test_pages_leave_date_arithmetic_to_the_domain():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "pages"
+    for name in ("events.py", "reading_points.py"):
+        source = (root / name).read_text(encoding="utf-8")
+        assert "combine(" not in source and "timedelta" not in source, name

@@ -86,3 +86,14 @@ def test_festival_events_outside_hours_need_override(session, make_point, fake_f
         accept_suggestion(spring.id, session=session)
     assert err.value.overridable
     assert accept_suggestion(spring.id, session=session, override=True).status == "confirmed"
+
+
+def test_accept_with_date_time_length_and_texts_edited(session, point, fake_festivals):
+    spring, _ = suggest_festival_events(2027, point_id=point.id, session=session)
+    accepted = accept_suggestion(spring.id, day=date(2027, 2, 7), start_time=time(14, 30), duration_minutes=60,
+                                 texts=["lunyu", "sanzijing"], session=session)
+    assert (accepted.start, accepted.duration_minutes, accepted.texts) == (
+        datetime(2027, 2, 7, 14, 30), 60, "lunyu,sanzijing")
+    occ = occurrences_of(spring.id, session=session)[0]
+    assert (occ.start, occ.end) == (datetime(2027, 2, 7, 14, 30), datetime(2027, 2, 7, 15, 30))
+    assert {(s.start, s.end) for s in shift_views(occ.id, session=session)} == {(occ.start, occ.end)}

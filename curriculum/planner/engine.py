@@ -417,7 +417,7 @@ def generate_plan(
     notes: list[str] = []
     if unscheduled:
         n = sum(r.passage_end - r.passage_start + 1 for r in unscheduled)
-        notes.append(f"本学期上课日不够，还有 {n} 句未能排入（见“未排入”）")
+        notes.append(f"本学期上课日不够，还有 {n} 句未能排入（见“未能排入本学期的内容”，导出文件中为 unscheduled / “未排入”表）")
     return PlanResult(sessions=sessions, unscheduled=unscheduled, notes=notes)
 
 

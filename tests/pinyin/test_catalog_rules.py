@@ -55,6 +55,11 @@ KNOWN_OVERRIDES = {
     ("与", "lunyu", "吾非斯人之徒与而谁与"): "谁与 yǔ (go along with whom)",
     ("与", "lunyu", "岁不我与"): "我与 yǔ (wait for us)",
     ("薄", "zengguang_xianwen", "人情似纸张张薄"): "张张薄 báo (colloquial: thin as paper)",
+    ("予", "lunyu", "宰予昼寝"): "宰予 yǔ (the disciple's name)",
+    ("予", "lunyu", "于予与何诛"): "于予与 yǔ (予 = 宰予)",
+    ("予", "lunyu", "于予与改是"): "于予与 yǔ (予 = 宰予)",
+    ("予", "lunyu", "予之不仁也"): "予之不仁 yǔ (予 = 宰予)",
+    ("予", "lunyu", "予也有三年之爱于其父母乎"): "予也有 yǔ (予 = 宰予)",
 }
 
 # 夫 fú opens and ends sentences in the classics; where the clause starts or ends with

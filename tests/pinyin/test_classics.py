@@ -369,3 +369,51 @@ def test_daxue_and_zhongyong_as_zhu_xi_reads_them(assert_reading):
     assert_reading("zhongyong", "於穆不已", "wū", at=0)
     assert_reading("zhongyong", "予怀明德", "yú", at=0)
     assert_reading("zengguang_xianwen", "人情似纸张张薄", "báo", at=6)  # the colloquial saying
+
+
+def test_lunyu_yu_sang_xiang_and_the_delights(assert_reading):
+    assert_reading("lunyu", "天生德于予", "yú", at=4)  # 予 = I
+    assert_reading("lunyu", "宰予昼寝", "yǔ", at=1)  # the disciple 宰予
+    assert_reading("lunyu", "子食于有丧者之侧", "sāng", at=4)  # mourning
+    assert_reading("lunyu", "丧，与其易也，宁戚", "sāng", at=0)  # a position rule
+    assert_reading("lunyu", "天丧予", "sàng", at=1)  # heaven destroys me
+    assert_reading("lunyu", "子语鲁大师乐", "yù", at=1)
+    assert_reading("lunyu", "子语鲁大师乐", "tài", at=3)
+    assert_reading("lunyu", "子语鲁大师乐", "yuè", at=5)
+    assert_reading("lunyu", "从之，纯如也", "zòng", at=0)  # 从 = 纵
+    assert_reading("lunyu", "叶公语孔子曰", "yù", at=2)
+    assert_reading("lunyu", "管仲相桓公", "xiàng", at=2)
+    assert_reading("lunyu", "事父母，几谏", "jī", at=4)
+    assert_reading("lunyu", "冠者五六人", "guàn", at=0)
+    assert_reading("lunyu", "益者三乐，损者三乐", "yào", at=3)
+    assert_reading("lunyu", "乐节礼乐", "yuè", at=3)
+    assert_reading("lunyu", "乐骄乐", "lè", at=2)
+    assert_reading("lunyu", "闻乐不乐", "yuè", at=1)
+    assert_reading("lunyu", "闻乐不乐", "lè", at=3)
+    assert_reading("lunyu", "恶紫之夺朱也", "wù", at=0)
+    assert_reading("lunyu", "恶称人之恶者", "è", at=4)
+    assert_reading("lunyu", "奢则不孙", "xùn", at=3)
+    assert_reading("lunyu", "亿则屡中", "zhòng", at=3)
+    assert_reading("lunyu", "子路，行行如也", "hàng", at=3)
+    assert_reading("lunyu", "陈文子有马十乘", "shèng", at=6)
+    assert_reading("lunyu", "少者怀之", "shào", at=0)
+    assert_reading("lunyu", "多识于鸟兽草木之名", "zhì", at=1)
+    assert_reading("mengzi", "君子有三乐", "lè", at=4)  # 孟子's three joys stay lè
+
+
+def test_mengzi_and_daodejing_sweep(assert_reading):
+    assert_reading("mengzi", "所欲有甚于生者", "shèn", at=3)
+    assert_reading("mengzi", "故患有所不辟也", "bì", at=5)  # 辟 = 避
+    assert_reading("mengzi", "丈夫之冠也", "guàn", at=3)
+    assert_reading("mengzi", "语人曰", "yù", at=0)
+    assert_reading("mengzi", "粢盛既洁", "chéng", at=1)
+    assert_reading("mengzi", "然而旱干水溢", "gān", at=3)
+    assert_reading("daodejing", "音声相和", "hè", at=3)
+    assert_reading("daodejing", "唯之与阿", "ē", at=3)
+    assert_reading("daodejing", "乐与饵，过客止", "yuè", at=0)
+    assert_reading("daodejing", "将欲歙之", "xī", at=2)
+    assert_reading("daodejing", "塞其兑", "sè", at=0)
+    assert_reading("daodejing", "蜂虿虺蛇不螫", "huǐ", at=2)
+    assert_reading("daodejing", "使有什伯之器而不用", "shí", at=2)
+    assert_reading("shenglv_qimeng", "贫对富，塞对通", "sè", at=4)
+    assert_reading("shenglv_qimeng", "榆塞对兰崖", "sài", at=1)

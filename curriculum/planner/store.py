@@ -475,17 +475,14 @@ def _find(sessions: list[StoredSession], day: dt.date, slot: int) -> StoredSessi
     raise PlanStoreError(f"{day:%Y-%m-%d}：这一天没有安排诵读")
 
 
-def bump(plan_id: int, day: dt.date, *, session: Session, catalog: Catalog | None = None) -> BumpResult:
+def bump(plan_id: int, day: dt.date, *, session: Session, catalog: Catalog) -> BumpResult:
     """A lost day: push that day's session and every later unlocked one to the next school day.
 
-    With the ``catalog`` (the page passes it) the days from ``day`` on are
-    re-planned with the lost day taken out: the material moves on one school
-    day, while what belongs to a *date* stays on its date — the festival
-    reading on the festival, the 背诵检查 on the pattern's (timetable) weekday.
-    What no longer fits is added to the plan's unscheduled passages.
-
-    Without a catalog the sessions are shifted as they are (items and all),
-    which is all a caller that has no catalog can do.
+    The days from ``day`` on are re-planned with the lost day taken out: the
+    material moves on one school day, while what belongs to a *date* stays on
+    its date — the festival reading on the festival, the 背诵检查 on the
+    pattern's (timetable) weekday. What no longer fits is added to the plan's
+    unscheduled passages.
     """
     plan = get_plan(plan_id, session=session)
     all_sessions = list_sessions(plan_id, session=session, status=None)
@@ -505,19 +502,8 @@ def bump(plan_id: int, day: dt.date, *, session: Session, catalog: Catalog | Non
         "plan_id": plan_id, "date": day, "slot": 0, "minutes": 0, "locked": False, "done": False,
         "pass_rate": None, "festival_key": None, "status": "cancelled", "extra": False,
     }])
-    if catalog is not None:
-        # Re-plan from the lost day: the engine carries the material on and keeps date-bound items on their dates.
-        _regenerate(plan, day, session=session, catalog=catalog)
-    else:
-        for k, s in enumerate(movable):
-            values: dict[str, Any] = {"date": targets[k], "slot": 0} if k < len(targets) else {"status": "unscheduled"}
-            session.execute(SESSION_TABLE.update().where(SESSION_TABLE.c.id == s.id).values(**values))
-        if fell_off:
-            lost = [PassageRange(it.text_id, it.section or "", it.passage_start, it.passage_end or it.passage_start)
-                    for s in movable[len(targets):] for it in s.items
-                    if it.kind == "new" and it.text_id is not None and it.passage_start is not None]
-            plan.unscheduled = _ranges_json(_merge_ranges([*lost, *unscheduled_ranges(plan)], plan.text_ids))
-            session.add(plan)
+    # Re-plan from the lost day: the engine carries the material on and keeps date-bound items on their dates.
+    _regenerate(plan, day, session=session, catalog=catalog)
     detail = f"{day:%Y-%m-%d} 停课，{len(movable)} 节顺延"
     if fell_off:
         detail += f"，{len(fell_off)} 节超出学期未排入"

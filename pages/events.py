@@ -129,8 +129,9 @@ with Session(engine) as session:
                     "evt_loaded": occ_id,
                     "evt_occ_day": d["start"].date(), "evt_occ_time": d["start"].time(),
                     "evt_occ_title": d["title"], "evt_occ_cancel": d["cancelled"],
-                    "evt_series_time": d["start"].time(), "evt_series_minutes": d["duration_minutes"],
-                    "evt_series_title": d["series_title"],
+                    **({f"evt_series_{k}": v for k, v in ev.series_form(d["event_id"], session=session).items()}
+                       if d["recurring"] else {}),
+                    "evt_series_start_time": d["start"].time(), "evt_stop_day": d["start"].date(),
                     "evt_att_minutes": record.duration_minutes if record else d["duration_minutes"],
                     **{f"evt_att_{role}": record.counts.get(role, 0) if record else 0 for role in ATTENDANCE_ROLES},
                 })
@@ -284,23 +285,58 @@ with Session(engine) as session:
                             _saved("已保存这一场的修改。")
                 if d["recurring"]:
                     with st.form("evt_series_form"):
-                        st.markdown("**修改整个系列**（从本场起的各场重新生成，已单独调整的场次保留）")
-                        cols = st.columns(3)
-                        r_time = cols[0].time_input("开始时间", key="evt_series_time")
-                        r_minutes = cols[1].number_input("时长（分钟）", min_value=5, step=5, key="evt_series_minutes")
-                        r_title = cols[2].text_input("系列名称", key="evt_series_title")
-                        r_override = st.checkbox("仍然保存（忽略提醒事项）", key="evt_series_override")
+                        st.markdown("**修改整个系列**（从本场起的各场按新安排重新生成，已单独调整的场次保留；"
+                                    "不再安排的日期若已有报名或排班，会先提醒）")
+                        r_title = st.text_input("系列名称", key="evt_series_title")
+                        cols = st.columns(4)
+                        r_time = cols[0].time_input("开始时间", key="evt_series_start_time")
+                        r_minutes = cols[1].number_input("时长（分钟）", min_value=5, step=5,
+                                                         key="evt_series_duration_minutes")
+                        r_days = cols[2].multiselect("每周重复", list(range(7)), format_func=lambda i: WEEKDAY_LABELS[i],
+                                                     key="evt_series_repeat_days")
+                        r_until = cols[3].date_input("重复至（含当天）", key="evt_series_until")
+                        cols = st.columns(4)
+                        r_point = cols[0].selectbox("诵读点", [None, *point_names],
+                                                    format_func=lambda i: point_names.get(i, "（不指定诵读点）"),
+                                                    key="evt_series_point_id")
+                        r_capacity = cols[1].number_input("名额（0 为不限）", min_value=0, step=5,
+                                                          key="evt_series_capacity")
+                        r_integration = cols[2].selectbox("融合方向", list(INTEGRATIONS), format_func=INTEGRATIONS.get,
+                                                          key="evt_series_integration")
+                        r_sphere = cols[3].selectbox("领域", list(SPHERES), format_func=SPHERES.get,
+                                                     key="evt_series_sphere")
+                        r_stages = st.multiselect("面向学段", list(STAGE_LABELS), format_func=STAGE_LABELS.get,
+                                                  key="evt_series_stages")
+                        r_texts = st.multiselect("诵读篇目", list(dict.fromkeys([*text_titles, *d["texts"]])),
+                                                 format_func=lambda t: text_titles.get(t, t), key="evt_series_texts")
+                        r_desc = st.text_area("说明", key="evt_series_description")
+                        r_override = st.checkbox("仍然保存（忽略提醒事项，包括删除有报名或排班的场次）",
+                                                 key="evt_series_override")
                         if st.form_submit_button("保存整个系列", key="evt_series_submit"):
                             try:
-                                ev.retime_series(d["event_id"], from_time=d["start"], start_time=r_time,
-                                                 duration_minutes=int(r_minutes), title=r_title,
-                                                 override=r_override, session=session)
+                                ev.edit_series_from_form(
+                                    d["event_id"], from_time=d["start"], title=r_title, start_time=r_time,
+                                    duration_minutes=int(r_minutes), repeat_days=tuple(r_days), until=r_until,
+                                    point_id=r_point, capacity=int(r_capacity), texts=tuple(r_texts),
+                                    stages=tuple(r_stages), integration=r_integration, sphere=r_sphere,
+                                    description=r_desc, override=r_override, session=session)
                             except ConflictError as err:
                                 _show_conflicts(err)
                             except CommunityError as err:
                                 st.error(f"未能保存：{err}")
                             else:
                                 _saved("已修改整个系列。")
+                    with st.form("evt_stop_form"):
+                        st.markdown("**停止此系列**：从所选日期起的各场全部取消（报名、排班和出勤记录保留，日历订阅会收到取消）")
+                        cols = st.columns([2, 1])
+                        stop_day = cols[0].date_input("从哪天起取消", key="evt_stop_day")
+                        if cols[1].form_submit_button("停止此系列（从某日起取消）", key="evt_stop_submit"):
+                            try:
+                                stopped = ev.stop_series(d["event_id"], stop_day, session=session)
+                            except CommunityError as err:
+                                st.error(f"未能停止：{err}")
+                            else:
+                                _saved(f"已停止系列：{stop_day.month}月{stop_day.day}日起共取消 {stopped} 场。")
 
     # ------------------------------------------------------------------ new event
     with tab_new:
@@ -404,18 +440,30 @@ with Session(engine) as session:
                     _saved(f"已放弃“{row['title']}”。")
             pending = {r["id"]: r for r in suggestions if r["status"] == "suggested"}
             if pending:
+                st.markdown("**修改后确认**")
+                pending_titles = {i: r["title"] for i, r in pending.items()}
+                pick = st.selectbox("节日活动", list(pending), format_func=lambda i, m=pending_titles: m.get(i, f"#{i}"),
+                                    key="evt_fest_pick")
+                if st.session_state.get("evt_fest_loaded") != pick:
+                    # fill the form from the picked suggestion (fixed keys ignore ``value=`` after the first run)
+                    row = pending[pick]
+                    st.session_state.update({
+                        "evt_fest_loaded": pick, "evt_fest_title": row["title"], "evt_fest_day": row["start"].date(),
+                        "evt_fest_time": row["start"].time(), "evt_fest_minutes": row["duration_minutes"],
+                        "evt_fest_texts": row["texts"],
+                    })
                 with st.form("evt_fest_edit_form"):
-                    st.markdown("**修改后确认**")
-                    cols = st.columns(3)
-                    pending_titles = {i: r["title"] for i, r in pending.items()}
-                    pick = cols[0].selectbox("节日活动", list(pending),
-                                             format_func=lambda i, m=pending_titles: m.get(i, f"#{i}"),
-                                             key="evt_fest_pick")
-                    new_title = cols[1].text_input("新名称（可留空）", key="evt_fest_title")
-                    new_time = cols[2].time_input("开始时间", value=dt.time(9, 0), key="evt_fest_time")
+                    cols = st.columns(4)
+                    new_title = cols[0].text_input("名称", key="evt_fest_title")
+                    new_day = cols[1].date_input("日期", key="evt_fest_day")
+                    new_time = cols[2].time_input("开始时间", key="evt_fest_time")
+                    new_minutes = cols[3].number_input("时长（分钟）", min_value=5, step=5, key="evt_fest_minutes")
+                    new_texts = st.multiselect("诵读篇目", list(dict.fromkeys([*text_titles, *pending[pick]["texts"]])),
+                                               format_func=lambda t: text_titles.get(t, t), key="evt_fest_texts")
                     if st.form_submit_button("修改并确认", key="evt_fest_edit_submit"):
                         try:
-                            accept_suggestion(pick, title=new_title or None, start_time=new_time,
+                            accept_suggestion(pick, title=new_title or None, day=new_day, start_time=new_time,
+                                              duration_minutes=int(new_minutes), texts=list(new_texts),
                                               override=fest_override, session=session)
                         except ConflictError as err:
                             _show_conflicts(err)

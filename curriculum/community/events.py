@@ -941,6 +941,72 @@ def retime_series(event_id: int, *, session: Session, from_time: datetime, start
                        from_time=from_time, override=override)
 
 
+def series_form(event_id: int, *, session: Session) -> dict:
+    """What the 修改整个系列 form starts from: every field ``edit_series_from_form`` takes, as plain data."""
+    from curriculum.community.recurrence import rule_until, rule_weekdays
+
+    event = get_event(event_id, session=session)
+    return {
+        "title": event.title, "start_time": event.start.time(), "duration_minutes": event.duration_minutes,
+        "repeat_days": rule_weekdays(event.rrule, event.start), "until": rule_until(event.rrule),
+        "point_id": event.point_id, "capacity": event.capacity, "texts": split_list(event.texts),
+        "stages": split_list(event.stages), "integration": event.integration, "sphere": event.sphere,
+        "description": event.description,
+    }
+
+
+def edit_series_from_form(event_id: int, *, session: Session, from_time: datetime, title: str, start_time: time,
+                          duration_minutes: int, repeat_days: tuple[int, ...] | list[int], until: date | None,
+                          point_id: int | None, capacity: int, texts=(), stages=(), integration: str = "urban_rural",
+                          sphere: str = "society", description: str = "", override: bool = False) -> CommunityEvent:
+    """Edit a whole series from the form's fields (weekdays, end date, place, places, texts …) from ``from_time`` on.
+
+    The series keeps its first day, status, festival and pairing; what the
+    change would cost (dropped dates with people, conflicts) is checked by
+    ``edit_series``.
+    """
+    event = get_event(event_id, session=session)
+    built = make_draft(title, day=event.start.date(), start_time=start_time, duration_minutes=duration_minutes,
+                       point_id=point_id, repeat_days=tuple(repeat_days), until=until, capacity=capacity,
+                       texts=tuple(texts), stages=tuple(stages), integration=integration, sphere=sphere,
+                       description=description, status=event.status, festival_key=event.festival_key,
+                       pairing_id=event.pairing_id, district=event.district)
+    if not built.rrule:
+        raise CommunityError("重复活动：请至少选择一个星期几（要停止系列，请用“停止此系列”）")
+    return edit_series(event_id, built, session=session, from_time=from_time, override=override)
+
+
+def stop_series(event_id: int, from_day: date, *, session: Session) -> int:
+    """Cancel every occurrence of the series from ``from_day`` on (停止此系列); returns how many.
+
+    Occurrences are cancelled, not deleted: sign-ups, shifts and any attendance
+    stay on record and calendar subscribers get ``STATUS:CANCELLED``. The rule
+    now ends the day before, so the series reads as ended.
+    """
+    from curriculum.community.recurrence import rule_parts, rule_weekdays, weekly_rule
+
+    event = get_event(event_id, session=session)
+    if not event.rrule:
+        raise CommunityError("停止系列：这是单次活动，请用“取消这一场”")
+    stopped = 0
+    for occ in occurrences_of(event.id, session=session):
+        if occ.slot.date() >= from_day and not occ.cancelled:
+            occ.cancelled = occ.is_exception = True
+            occ.revision += 1
+            session.add(occ)
+            stopped += 1
+    if not stopped:
+        raise CommunityError(f"停止系列：{from_day.year}年{from_day.month}月{from_day.day}日起没有未取消的场次")
+    last = from_day - timedelta(days=1)
+    parts = rule_parts(event.rrule)
+    if last >= event.start.date() and parts.get("FREQ") == "WEEKLY":
+        event.rrule = weekly_rule(rule_weekdays(event.rrule, event.start), until=last,
+                                  interval=int(parts.get("INTERVAL", "1")))
+        session.add(event)
+    session.commit()
+    return stopped
+
+
 def occurrence_label(row: OccurrenceRow) -> str:
     """``9月5日 周六 09:00 周末公益诵读 · 老街社区诵读点`` for pickers."""
     from curriculum.community.conflicts import WEEKDAY_LABELS

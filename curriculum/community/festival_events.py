@@ -143,6 +143,7 @@ def festival_event_rows(year: int, *, session: Session, point_id: int | None = N
     events = _existing(year, point_id, "" if point_id is not None else (district or ""), session)
     return [
         {"id": e.id, "festival": e.festival_key, "title": e.title, "start": e.start,
+         "duration_minutes": e.duration_minutes,
          "texts": [t for t in e.texts.split(",") if t], "status": e.status, "status_label": STATUSES[e.status]}
         for e in sorted(events.values(), key=lambda e: e.start)
     ]

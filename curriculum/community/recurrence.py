@@ -111,3 +111,21 @@ def describe_rule(rule: str | None, dtstart: datetime, duration_minutes: int) ->
     elif "COUNT" in parts:
         text += f"，共{parts['COUNT']}次"
     return text
+
+
+def rule_weekdays(rule: str | None, dtstart: datetime) -> list[int]:
+    """The weekdays (Monday = 0) a weekly rule repeats on; ``[]`` for a one-off."""
+    if not rule:
+        return []
+    parts = rule_parts(rule)
+    if "BYDAY" not in parts:
+        return [dtstart.weekday()]
+    return sorted({_BYDAY[d[-2:]] for d in parts["BYDAY"].split(",") if d[-2:] in _BYDAY})
+
+
+def rule_until(rule: str | None) -> date | None:
+    """The last day (inclusive) of a rule with UNTIL, else ``None``."""
+    if not rule:
+        return None
+    until = rule_parts(rule).get("UNTIL")
+    return datetime.strptime(until[:8], "%Y%m%d").date() if until else None

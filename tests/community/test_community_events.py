@@ -302,3 +302,35 @@ def test_pages_leave_date_arithmetic_to_the_domain():
     for name in ("events.py", "reading_points.py"):
         source = (root / name).read_text(encoding="utf-8")
         assert "combine(" not in source and "timedelta" not in source, name
+
+
+def test_stop_series_cancels_from_a_day_and_keeps_the_record(session, point):
+    from curriculum.community.events import stop_series
+
+    ev = create_event(saturdays(point.id), session=session)
+    occ = occurrences_of(ev.id, session=session)[4]  # 3 Oct
+    sign_up(occ.id, "王小明", session=session)
+    assert stop_series(ev.id, date(2026, 10, 1), session=session) == 5  # 3, 10, 17, 24, 31 Oct
+    assert [s.day for s in starts(ev.id, session)] == [5, 12, 19, 26]
+    assert [s.name for s in signup_lists(occ.id, session=session)[0]] == ["王小明"]  # kept, not deleted
+    assert ev.rrule == "FREQ=WEEKLY;UNTIL=20260930T235959;BYDAY=SA"
+    with pytest.raises(CommunityError, match="没有未取消的场次"):
+        stop_series(ev.id, date(2026, 10, 1), session=session)
+    # a later series edit keeps the cancelled ones as they are
+    edit_series(ev.id, EventDraft.from_event(ev, title="周末诵读"), session=session, from_time=datetime(2026, 9, 1))
+    assert sum(o.cancelled for o in occurrences_of(ev.id, session=session)) == 5
+
+
+def test_series_form_round_trip(session, point):
+    from curriculum.community.events import edit_series_from_form, series_form
+
+    ev = create_event(saturdays(point.id, capacity=20, texts=("lunyu",)), session=session)
+    form = series_form(ev.id, session=session)
+    assert (form["repeat_days"], form["until"], form["capacity"], form["texts"]) == (
+        [5], date(2026, 10, 31), 20, ["lunyu"])
+    form.update(repeat_days=[5, 6], until=date(2026, 9, 13), capacity=25, sphere="family")
+    edit_series_from_form(ev.id, session=session, from_time=datetime(2026, 9, 1), **form)
+    assert [(s.month, s.day) for s in starts(ev.id, session)] == [(9, 5), (9, 6), (9, 12), (9, 13)]
+    assert (ev.capacity, ev.sphere) == (25, "family")
+    with pytest.raises(CommunityError, match="星期几"):
+        edit_series_from_form(ev.id, session=session, from_time=datetime(2026, 9, 1), **{**form, "repeat_days": []})

@@ -130,7 +130,7 @@ def test_edit_one_occurrence_then_series(app_env):
     assert any("已保存这一场的修改" in s.value for s in at.success)
     # the whole series to 10:00 from the first one: the moved one keeps 14:00
     at.selectbox(key="evt_occ").set_value(ids[0]).run()
-    at.time_input(key="evt_series_time").set_value(dt.time(10, 0))
+    at.time_input(key="evt_series_start_time").set_value(dt.time(10, 0))
     at.button(key="evt_series_submit").click().run()
     assert not at.exception and not at.error
     labels = at.selectbox(key="evt_occ").options
@@ -198,3 +198,88 @@ def test_festival_confirm_shows_domain_errors_in_chinese(app_env, monkeypatch):
     at.button(key=accept).click().run()
     assert not at.exception
     assert any("未能确认：诵读点 #99 不存在" in e.value for e in at.error)
+
+
+def _labels(at):
+    return [" ".join(label.split(" ")[:3]) for label in at.selectbox(key="evt_occ").options]
+
+
+def test_edit_whole_series_weekdays_places_and_stop_it(app_env):
+    point_id, _ = _seed(app_env)
+    at = _run()
+    _create(at, "周末公益诵读", dt.date(2026, 9, 5), dt.time(9, 0), repeat=[5], until=dt.date(2026, 9, 26),
+            capacity=2)
+    at.date_input(key="evt_day").set_value(dt.date(2026, 9, 1)).run()
+    # the series form starts from the series as it is
+    assert at.multiselect(key="evt_series_repeat_days").value == [5]
+    assert at.date_input(key="evt_series_until").value == dt.date(2026, 9, 26)
+    assert at.number_input(key="evt_series_capacity").value == 2
+    # Saturdays and Sundays, one more week, for middle-school pupils
+    at.multiselect(key="evt_series_repeat_days").set_value([5, 6])
+    at.date_input(key="evt_series_until").set_value(dt.date(2026, 10, 4))
+    at.multiselect(key="evt_series_stages").set_value(["junior"])
+    at.button(key="evt_series_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("已修改整个系列" in s.value for s in at.success)
+    assert _labels(at) == ["9月5日 周六 09:00", "9月6日 周日 09:00", "9月12日 周六 09:00", "9月13日 周日 09:00",
+                           "9月19日 周六 09:00", "9月20日 周日 09:00", "9月26日 周六 09:00", "9月27日 周日 09:00"]
+    assert any("每周六、周日 09:00–10:00，至2026年10月4日" in c.value for c in at.caption)
+
+    # stop the series from 20 Sep: those occurrences are cancelled, not deleted
+    at.date_input(key="evt_stop_day").set_value(dt.date(2026, 9, 20))
+    at.button(key="evt_stop_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("9月20日起共取消 5 场" in s.value for s in at.success)  # 20, 26, 27 Sep, 3 and 4 Oct
+    assert [label.endswith("（已取消）") for label in at.selectbox(key="evt_occ").options] == [
+        False, False, False, False, False, True, True, True]
+
+
+def test_dropping_a_staffed_date_from_the_series_asks_first(app_env):
+    point_id, person_id = _seed(app_env)
+    at = _run()
+    _create(at, "周末公益诵读", dt.date(2026, 9, 5), dt.time(9, 0), repeat=[5], until=dt.date(2026, 9, 26),
+            capacity=2)
+    at.date_input(key="evt_day").set_value(dt.date(2026, 9, 1)).run()
+    ids = _occurrence_ids(app_env)
+    at.selectbox(key="evt_occ").set_value(ids[3]).run()  # 26 Sep
+    at.text_input(key="evt_signup_name").input("王小明")
+    at.button(key="evt_signup_submit").click().run()
+    at.selectbox(key="evt_occ").set_value(ids[0]).run()
+    at.date_input(key="evt_series_until").set_value(dt.date(2026, 9, 19))
+    at.button(key="evt_series_submit").click().run()
+    assert any("将删除场次" in w.value and "报名 1 人" in w.value for w in at.warning)
+    assert len(at.selectbox(key="evt_occ").options) == 4
+    at.checkbox(key="evt_series_override").check()
+    at.button(key="evt_series_submit").click().run()
+    assert any("已修改整个系列" in s.value for s in at.success)
+    assert len(at.selectbox(key="evt_occ").options) == 3
+
+
+def test_edit_a_festival_suggestion_date_length_and_texts(app_env):
+    from sqlmodel import select as sql_select
+
+    from curriculum.models.community import CommunityEvent
+
+    point_id, _ = _seed(app_env)
+    at = _run()
+    at.number_input(key="evt_fest_year").set_value(2027)
+    at.selectbox(key="evt_fest_point").set_value(point_id)
+    at.button(key="evt_fest_generate").click().run()
+    pick = at.selectbox(key="evt_fest_pick").value
+    assert at.date_input(key="evt_fest_day").value is not None
+    at.date_input(key="evt_fest_day").set_value(dt.date(2027, 2, 7))
+    at.time_input(key="evt_fest_time").set_value(dt.time(14, 0))
+    at.number_input(key="evt_fest_minutes").set_value(60)
+    suggested_texts = at.multiselect(key="evt_fest_texts").value
+    assert suggested_texts  # the festival's texts come pre-filled
+    at.multiselect(key="evt_fest_texts").set_value(suggested_texts[:1])
+    at.checkbox(key="evt_fest_override").check()
+    at.button(key="evt_fest_edit_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("已修改并确认" in s.value for s in at.success)
+    engine = make_engine(app_env)
+    with Session(engine) as session:
+        event = session.get(CommunityEvent, pick)
+        assert (event.status, event.start, event.duration_minutes, event.texts) == (
+            "confirmed", dt.datetime(2027, 2, 7, 14, 0), 60, suggested_texts[0])
+    engine.dispose()

@@ -35,6 +35,7 @@ from curriculum.planner.engine import (
     validate_spec,
 )
 from curriculum.planner.terms import TermError, term_inputs
+from curriculum.schoolcal import CalendarError, parse_timetable_weekday
 from curriculum.settings import get_settings
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
 
@@ -50,13 +51,18 @@ def _parse_date(value: str, name: str) -> date:
 
 
 def _parse_patterns(values: tuple[str, ...]) -> dict[int, str]:
+    """``周五=recitation_check`` → ``{4: "recitation_check"}``; weekdays as ``calendar add-makeup`` takes them."""
     out: dict[int, str] = {}
     for raw in values:
         day, _, kind = raw.partition("=")
-        if not day.strip().isdigit() or kind not in PATTERNS:
-            fail(f"--pattern：“{raw}”格式不对，应为 星期编号=安排，例如 4=recitation_check"
-                 f"（0=周一 … 4=周五；安排可选：{'、'.join(PATTERNS)}）")
-        out[int(day)] = kind
+        try:
+            weekday = parse_timetable_weekday(day)
+        except CalendarError:
+            weekday = None
+        if weekday is None or kind not in PATTERNS:
+            fail(f"--pattern：“{raw}”格式不对，应为 星期=安排，例如 周五=recitation_check"
+                 f"（星期写 周一…周五 或 1…5，1 = 周一；安排可选：{'、'.join(PATTERNS)}）")
+        out[weekday] = kind
     return out
 
 
@@ -67,7 +73,7 @@ def _parse_patterns(values: tuple[str, ...]) -> dict[int, str]:
 @click.option("--texts", default="", help="篇目编号，逗号分隔，按诵读顺序（默认：该学段推荐篇目）")
 @click.option("--minutes", default=30, show_default=True, type=int, help="每次诵读分钟数（不少于 30）")
 @click.option("--chars-per-minute", type=int, default=None, help="诵读速度（每分钟字数，默认按学段）")
-@click.option("--pattern", "patterns", multiple=True, help="每周安排，如 4=recitation_check（周五背诵检查），可多次给出")
+@click.option("--pattern", "patterns", multiple=True, help="每周安排，如 周五=recitation_check（周五背诵检查；星期也可写 1…5，1 = 周一），可多次给出")
 @click.option("--intervals", default=",".join(map(str, DEFAULT_INTERVALS)), show_default=True,
               help="复习间隔（上课日，逗号分隔，从小到大）")
 @click.option("--pass-threshold", default=f"{DEFAULT_PASS_THRESHOLD:.0%}", show_default=True,

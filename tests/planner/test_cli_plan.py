@@ -68,7 +68,7 @@ def test_plan_ics_and_xlsx_files(tmp_path):
 
 def test_plan_friday_recitation_check_pattern():
     result = run("plan", "--stage", "primary_middle", "--start", "2026-09-07", "--end", "2026-09-18",
-                 "--pattern", "4=recitation_check")
+                 "--pattern", "周五=recitation_check")
     data = json.loads(result.output)
     fridays = [s for s in data["sessions"] if date.fromisoformat(s["date"]).weekday() == 4]
     assert fridays
@@ -141,7 +141,7 @@ def test_plan_intervals_and_pass_threshold_options():
 def test_weekday_pattern_follows_the_official_make_up_day_timetable():
     # 2026-01-04 (a Sunday) is worked on the Friday timetable (元旦 调休): it is a recitation check day.
     result = run("plan", "--stage", "primary_middle", "--start", "2025-12-29", "--end", "2026-01-09",
-                 "--pattern", "4=recitation_check")
+                 "--pattern", "周五=recitation_check")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     sunday = next(s for s in data["sessions"] if s["date"] == "2026-01-04")
@@ -149,9 +149,20 @@ def test_weekday_pattern_follows_the_official_make_up_day_timetable():
     assert not [i for i in sunday["items"] if i["kind"] == "new"]
     # 2026-10-10 (a Saturday) follows Wednesday's timetable (国庆 调休): Wednesday's story, not Saturday's nothing.
     result = run("plan", "--stage", "primary_middle", "--start", "2026-10-08", "--end", "2026-10-16",
-                 "--pattern", "2=story")
+                 "--pattern", "3=story")
     data = json.loads(result.output)
     by_date = {s["date"]: s for s in data["sessions"]}
     assert by_date["2026-10-10"]["items"][-1]["label"] == "讲故事"
     assert by_date["2026-10-14"]["items"][-1]["label"] == "讲故事"  # the real Wednesday too
     assert by_date["2026-10-09"]["items"][-1]["label"] == "齐读"
+
+
+def test_pattern_weekdays_are_named_the_way_teachers_say_them():
+    bad = run("plan", "--stage", "primary_middle", "--start", "2026-09-01", "--end", "2026-09-30",
+              "--pattern", "周六=recitation_check")
+    assert bad.exit_code == 1
+    assert "周一…周五" in bad.output
+    ok = run("plan", "--stage", "primary_middle", "--start", "2026-09-01", "--end", "2026-09-30",
+             "--pattern", "5=recitation_check")
+    fridays = [s for s in json.loads(ok.output)["sessions"] if s["date"] == "2026-09-04"]
+    assert any(i["label"] == "背诵检查" for i in fridays[0]["items"])

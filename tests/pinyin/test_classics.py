@@ -399,6 +399,9 @@ def test_lunyu_yu_sang_xiang_and_the_delights(assert_reading):
     assert_reading("lunyu", "少者怀之", "shào", at=0)
     assert_reading("lunyu", "多识于鸟兽草木之名", "zhì", at=1)
     assert_reading("mengzi", "君子有三乐", "lè", at=4)  # 孟子's three joys stay lè
+    assert_reading("lunyu", "吾不与祭，如不祭", "yù", at=2)  # take part
+    assert_reading("lunyu", "而不与焉", "yù", at=2)
+    assert_reading("lunyu", "吾不与也", "yǔ", at=2)  # go along with
 
 
 def test_mengzi_and_daodejing_sweep(assert_reading):

@@ -283,3 +283,113 @@ def test_edit_a_festival_suggestion_date_length_and_texts(app_env):
         assert (event.status, event.start, event.duration_minutes, event.texts) == (
             "confirmed", dt.datetime(2027, 2, 7, 14, 0), 60, suggested_texts[0])
     engine.dispose()
+
+
+def _seed_two_points_with_events(url):
+    """Two points in two districts; a Saturday reading at each, one of them a moral-practice event."""
+    engine = make_engine(url)
+    with Session(engine) as session:
+        library = create_point(ReadingPointCreate(
+            name="郾城区图书馆诵读点", district="郾城区", venue_type="library", capacity=30,
+            opening_hours=dump_hours(simple_hours((5, 6), dt.time(8, 0), dt.time(18, 0)))), session=session)
+        laojie = create_point(ReadingPointCreate(
+            name="老街社区诵读点", district="源汇区", capacity=30,
+            opening_hours=dump_hours(simple_hours((5, 6), dt.time(8, 0), dt.time(18, 0)))), session=session)
+        person = create_person(PersonCreate(name="张明", role="volunteer"), session=session)
+        sat = dt.datetime(2026, 9, 5, 9, 0)
+        first = create_event(EventDraft(title="图书馆诵读", start=sat, point_id=library.id, capacity=1,
+                                        shifts=(ShiftSpec("领读", 1),)), session=session)
+        create_event(EventDraft(title="家风家训诵读", start=sat, point_id=laojie.id, integration="moral",
+                                sphere="family"), session=session)
+        ids = dict(library=library.id, laojie=laojie.id, person=person.id, event=first.id)
+    engine.dispose()
+    return ids
+
+
+def _week_of_5_sept(at):
+    at.radio(key="evt_view").set_value("week")
+    at.date_input(key="evt_day").set_value(dt.date(2026, 9, 5)).run()
+    assert not at.exception
+
+
+def test_calendar_filters_by_point_district_and_integration(app_env):
+    ids = _seed_two_points_with_events(app_env)
+    at = _run()
+    _week_of_5_sept(at)
+    assert sorted(_table(at, "星期")["活动"]) == ["图书馆诵读", "家风家训诵读"]
+    at.selectbox(key="evt_point").set_value(ids["library"]).run()
+    assert _table(at, "星期")["活动"].tolist() == ["图书馆诵读"]
+    at.selectbox(key="evt_point").set_value(0)
+    at.selectbox(key="evt_district").set_value("源汇区").run()
+    assert _table(at, "星期")["活动"].tolist() == ["家风家训诵读"]
+    at.selectbox(key="evt_district").set_value("")
+    at.selectbox(key="evt_integration").set_value("urban_rural").run()
+    assert _table(at, "星期")["活动"].tolist() == ["图书馆诵读"]
+    at.selectbox(key="evt_integration").set_value("festivals").run()
+    assert any("所选时间段没有活动" in i.value for i in at.info)
+
+
+def test_cancel_a_sign_up_promotes_the_waitlist(app_env):
+    ids = _seed_two_points_with_events(app_env)
+    at = _run()
+    at.selectbox(key="evt_point").set_value(ids["library"])
+    _week_of_5_sept(at)
+    for name in ("甲", "乙"):
+        at.text_input(key="evt_signup_name").input(name)
+        at.button(key="evt_signup_submit").click().run()
+    assert _table(at, "顺序")["姓名"].tolist() == ["乙"]
+    # the same name again is refused, in Chinese
+    at.text_input(key="evt_signup_name").input("甲")
+    at.button(key="evt_signup_submit").click().run()
+    assert any("不能重复报名" in e.value for e in at.error)
+    assert at.selectbox(key="evt_cancel_pick").options[0] == "甲"  # the default pick
+    at.button(key="evt_cancel_submit").click().run()
+    assert not at.exception
+    assert any("已取消“甲”的报名。候补“乙”已递补为正式报名。" in s.value for s in at.success)
+    assert _table(at, "身份")["姓名"].tolist() == ["乙"]
+    assert any("已报名 1/1**，候补 0 人" in m.value for m in at.markdown)
+
+
+def test_add_a_shift_fill_it_mark_served_and_see_volunteer_hours(app_env, monkeypatch):
+    from curriculum.community import reminders
+
+    monkeypatch.setattr(reminders, "local_now", lambda: dt.datetime(2026, 10, 1, 12, 0))
+    ids = _seed_two_points_with_events(app_env)
+    at = _run()
+    at.selectbox(key="evt_point").set_value(ids["library"])
+    _week_of_5_sept(at)
+    at.text_input(key="evt_shift_task").input("摄影")
+    at.number_input(key="evt_shift_needed").set_value(2)
+    at.button(key="evt_shift_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("已新增岗位“摄影”" in s.value for s in at.success)
+    assert any("**摄影**" in m.value and "需要 2 人" in m.value and "还缺 2 人" in m.value for m in at.markdown)
+
+    at.selectbox(key="evt_assign_person").set_value(ids["person"])
+    at.button(key="evt_assign_submit").click().run()  # the first shift: 领读
+    assert any("已安排张明（志愿者）担任领读" in s.value for s in at.success)
+    at.button(key="evt_served_submit").click().run()
+    assert not at.exception and not at.error
+    assert any("已登记到岗：领读：张明" in s.value for s in at.success)
+    assert any("张明（已到岗）" in m.value for m in at.markdown)
+
+    people = AppTest.from_file(str(Path(PAGE).parent / "reading_points.py"), default_timeout=60)
+    people.run()
+    assert not people.exception
+    hours = _table(people, "志愿服务时长（小时）")
+    assert hours.to_dict("records") == [{"姓名": "张明", "志愿服务时长（小时）": 1.0}]
+
+
+def test_served_before_the_shift_starts_is_refused_on_the_page(app_env, monkeypatch):
+    from curriculum.community import reminders
+
+    monkeypatch.setattr(reminders, "local_now", lambda: dt.datetime(2026, 9, 5, 8, 0))
+    ids = _seed_two_points_with_events(app_env)
+    at = _run()
+    at.selectbox(key="evt_point").set_value(ids["library"])
+    _week_of_5_sept(at)
+    at.selectbox(key="evt_assign_person").set_value(ids["person"])
+    at.button(key="evt_assign_submit").click().run()
+    at.button(key="evt_served_submit").click().run()
+    assert not at.exception
+    assert any("未能登记" in e.value and "还没有开始" in e.value for e in at.error)

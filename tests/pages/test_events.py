@@ -256,8 +256,6 @@ def test_dropping_a_staffed_date_from_the_series_asks_first(app_env):
 
 
 def test_edit_a_festival_suggestion_date_length_and_texts(app_env):
-    from sqlmodel import select as sql_select
-
     from curriculum.models.community import CommunityEvent
 
     point_id, _ = _seed(app_env)

@@ -195,8 +195,9 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_school_term(session):
     calendar_store.seed_demo(session=session)
     session.commit()
     today = date(2026, 11, 28)
-    assert store.seed_demo(session=session, today=today) == {"班级": 1, "教学计划": 1}
-    assert store.seed_demo(session=session, today=today) == {"班级": 0, "教学计划": 0}
+    first = store.seed_demo(session=session, today=today)
+    assert (first["班级"], first["教学计划"], first["学校"]) == (4, 4, 1)  # the junior school is new
+    assert set(store.seed_demo(session=session, today=today).values()) == {0}
     klass = next(c for c in store.list_classes(session=session) if c.name == "一年级（2）班")
     assert klass.stage == "primary_lower" and klass.school_id is not None
     plan = store.list_plans(session=session, class_id=klass.id)[0]

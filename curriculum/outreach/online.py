@@ -683,39 +683,66 @@ def apply_metrics_import(checked: MetricsImport, *, session: Session) -> ImportR
 
 # --- demo data ---------------------------------------------------------------------------------
 
+# (title, channel, when, texts, final counts as views/likes/comments/shares). ``when`` is a festival
+# key (published on the festival's latest date before today) or a number of days before today.
 _DEMO_ITEMS = (
-    ("读论语 拜大年 · 大年初一共诵《论语》", "wechat_account", dt.date(2026, 2, 17), ["lunyu"], (5200, 310, 46, 220)),
-    ("清明祭先贤 全城诵经典", "video_account", dt.date(2026, 4, 5), [], (18600, 1200, 95, 640)),
-    ("每日一诵：《弟子规》入则孝", "mini_program", dt.date(2026, 3, 2), ["dizigui"], (2300, 150, 12, 40)),
-    ("经典诵读空中课堂 · 《三字经》", "radio", dt.date(2026, 3, 15), ["sanzijing"], (9800, 0, 0, 0)),
-    ("过端午佳节 诵中华经典 做有德之人", "tv", dt.date(2026, 6, 19), ["lisao"], (42000, 0, 0, 0)),
-    ("端午诵《离骚》：少年读屈原", "video_account", dt.date(2026, 6, 19), ["lisao"], (12500, 860, 77, 410)),
-    ("诗词大会 · 校园初赛集锦", "website", dt.date(2026, 5, 20), [], (3100, 45, 8, 20)),
-    ("中秋诗会 · 但愿人长久", "wechat_account", dt.date(2026, 9, 25), [], (7600, 540, 63, 380)),
-    ("说文解字 · 孝", "mini_program", dt.date(2026, 9, 30), [], (1800, 96, 9, 25)),
-    ("《满江红·怒发冲冠》朗诵配音", "video_account", dt.date(2026, 10, 1), ["manjianghong"], (25400, 2100, 180, 950)),
-    ("重阳 · 敬老赞歌", "wechat_account", dt.date(2026, 10, 18), [], (4300, 260, 31, 150)),
-    ("经典解读 · 《大学》之道", "radio", dt.date(2026, 11, 8), ["daxue"], (6200, 0, 0, 0)),
+    ("读论语 拜大年 · 大年初一共诵《论语》", "wechat_account", "chunjie", ["lunyu"], (5200, 310, 46, 220)),
+    ("清明祭先贤 全城诵经典", "video_account", "qingming", [], (18600, 1200, 95, 640)),
+    ("过端午佳节 诵中华经典 做有德之人", "tv", "duanwu", ["lisao"], (42000, 0, 0, 0)),
+    ("端午诵《离骚》：少年读屈原", "video_account", "duanwu", ["lisao"], (12500, 860, 77, 410)),
+    ("尊师重道 · 诵读《师说》", "video_account", "teachers_day", ["shishuo"], (8900, 620, 54, 300)),
+    ("中秋诗会 · 但愿人长久", "wechat_account", "zhongqiu", [], (7600, 540, 63, 380)),
+    ("《满江红·怒发冲冠》朗诵配音", "video_account", "national_day", ["manjianghong"], (25400, 2100, 180, 950)),
+    ("重阳 · 敬老赞歌", "wechat_account", "chongyang", [], (4300, 260, 31, 150)),
+    ("诗词大会 · 校园初赛集锦", "website", 75, [], (3100, 45, 8, 20)),
+    ("说文解字 · 孝", "mini_program", 52, [], (1800, 96, 9, 25)),
+    ("经典诵读空中课堂 · 《三字经》", "radio", 33, ["sanzijing"], (9800, 0, 0, 0)),
+    ("经典解读 · 《大学》之道", "radio", 20, ["daxue"], (6200, 0, 0, 0)),
+    ("每日一诵：《弟子规》入则孝", "mini_program", 9, ["dizigui"], (2300, 150, 12, 40)),
+    ("每日一诵：《千字文》天地玄黄", "mini_program", 3, ["qianziwen"], (1100, 70, 5, 12)),
 )
 
 
-def seed_demo(*, session: Session) -> dict[str, int]:
-    """A dozen demo items across the six channels, each with two snapshots; adds nothing when run again.
+def _demo_publish_date(when: str | int, today: dt.date) -> dt.date:
+    """``when`` days before ``today``, or the festival ``when``'s latest date before ``today``."""
+    if isinstance(when, int):
+        return today - dt.timedelta(days=when)
+    from curriculum.festivals import festivals_between
 
-    Returns the number of rows created this time, by Chinese label.
+    try:
+        found = festivals_between(today - dt.timedelta(days=366), today - dt.timedelta(days=1))
+    except (ValueError, OSError):  # a year outside the festival tables: a plain month-old item then
+        found = []
+    days = [f.date for f in found if f.key == when]
+    return days[-1] if days else today - dt.timedelta(days=30)
+
+
+def seed_demo(*, session: Session, today: dt.date | None = None) -> dict[str, int]:
+    """Fourteen demo items across the six channels over the year before ``today``; adds nothing when run again.
+
+    Festival items are published on the festival (its latest date before
+    ``today``), the others a few days to weeks ago. Each gets a first-day
+    snapshot at about 60 % of its final counts and one a week later — only
+    snapshots before ``today`` (a three-day-old item has only the first).
+    ``today`` defaults to the real date (tests pass a fixed day). Returns the
+    number of rows created this time, by Chinese label.
     """
+    today = today or dt.date.today()
     created = {"线上节目": 0, "统计快照": 0}
     tz = local_tz()
-    for title, channel, published, texts, final in _DEMO_ITEMS:
+    for title, channel, when, texts, final in _DEMO_ITEMS:
         if find_item(title, channel, session=session) is not None:
             continue
+        published = _demo_publish_date(when, today)
         item = create_item(
             OnlineItemCreate(title=title, channel=channel, publish_date=published, texts=texts), session=session
         )
         created["线上节目"] += 1
-        # A first-day snapshot at about 60 % of the final counts, then the one a week later.
         for days, share in ((1, 0.6), (7, 1.0)):
-            moment = dt.datetime.combine(published + dt.timedelta(days=days), dt.time(18, 0), tzinfo=tz)
+            day = published + dt.timedelta(days=days)
+            if day >= today:
+                break  # not counted yet
+            moment = dt.datetime.combine(day, dt.time(18, 0), tzinfo=tz)
             values = {name: int(value * share) for name, value in zip(METRICS, final)}
             record_metrics(OnlineMetricCreate(item_id=item.id, recorded_at=moment, **values), session=session)
             created["统计快照"] += 1

@@ -549,79 +549,131 @@ def activity_counts(
 
 # --- demo data ----------------------------------------------------------------------------
 
-_DEMO_BATCHES = (
-    {
-        "batch": dict(
-            name="2026年第一期党政机关干部经典诵读培训班",
-            cohort="cadres",
-            start_date=dt.date(2026, 3, 9),
-            end_date=dt.date(2026, 3, 13),
-            organiser="市委宣传部、市教育局",
-            location="市委党校报告厅",
-            planned_participants=60,
-        ),
-        "sessions": (
-            (dt.date(2026, 3, 9), "《论语》导读：修身与为政", ["lunyu"], "王教授", "cultural_expert", "省社会科学院", "offline"),
-            (dt.date(2026, 3, 10), "《大学》三纲八目", ["daxue"], "李教授", "cultural_expert", "河南大学文学院", "offline"),
-            (dt.date(2026, 3, 11), "《道德经》选读", ["daodejing"], "周研究员", "cultural_expert", "北京师范大学", "online"),
-            (dt.date(2026, 3, 12), "红色经典诵读与讲解", ["manjianghong"], "赵校长", "practitioner", "市第五初级中学", "offline"),
-            (dt.date(2026, 3, 13), "集中诵读展示与结业", [], "", "", "", "offline"),
-        ),
-        "trainees": (
-            ("陈志刚", "市委办公室", "13800001111"),
-            ("刘芳", "市政府研究室", None),
-            ("杨建国", "源汇区委宣传部", "13900002222"),
-            ("黄丽", "郾城区文明办", None),
-        ),
-        # Sessions attended, by trainee index (the last one falls short of 80 %).
-        "present": {0: (0, 1, 2, 3, 4), 1: (0, 1, 2, 3), 2: (0, 2, 3, 4), 3: (0, 4)},
-    },
-    {
-        "batch": dict(
-            name="2026年第二期中小学校长、幼儿园园长经典诵读培训班",
-            cohort="principals",
-            start_date=dt.date(2026, 7, 13),
-            end_date=dt.date(2026, 7, 16),
-            organiser="市教育局",
-            location="市教育局培训中心",
-            planned_participants=80,
-        ),
-        "sessions": (
-            (dt.date(2026, 7, 13), "校本经典诵读教材的编写", [], "孙校长", "practitioner", "市实验小学", "offline"),
-            (dt.date(2026, 7, 14), "《弟子规》《三字经》与幼儿语感培养", ["dizigui", "sanzijing"], "吴园长", "practitioner", "市第二实验幼儿园", "offline"),
-            (dt.date(2026, 7, 15), "每日诵读半小时：课时安排与学科融合", [], "郑老师", "practitioner", "市第一中学", "online"),
-        ),
-        "trainees": (
-            ("马俊", "市实验中学", None),
-            ("朱红梅", "市第三小学", "13700003333"),
-            ("胡晓燕", "市第一幼儿园", None),
-        ),
-        "present": {0: (0, 1, 2), 1: (0, 1, 2), 2: (1, 2)},
-    },
-)
+# The demo batches, with session dates as day offsets from the batch's first day (see ``_demo_batches``).
+# Each session: (offset, topic, texts, speaker, speaker kind, affiliation, mode).
+_DEMO_SUMMER = {
+    "batch": dict(
+        name="{y}年暑期中小学校长、幼儿园园长经典诵读培训班",
+        cohort="principals",
+        organiser="市教育局",
+        location="市教育局培训中心",
+        planned_participants=80,
+    ),
+    "hours": (dt.time(9, 0), dt.time(11, 30)),
+    "sessions": (
+        (0, "校本经典诵读教材的编写", [], "孙校长", "practitioner", "市实验小学", "offline"),
+        (1, "《弟子规》《三字经》与幼儿语感培养", ["dizigui", "sanzijing"], "吴园长", "practitioner", "市第二实验幼儿园", "offline"),
+        (2, "每日诵读半小时：课时安排与学科融合", [], "郑老师", "practitioner", "市第一中学", "online"),
+    ),
+    "trainees": (
+        ("马俊", "市实验中学", None),
+        ("朱红梅", "市第三小学", "13700003333"),
+        ("胡晓燕", "市第一幼儿园", None),
+    ),
+    "present": {0: (0, 1, 2), 1: (0, 1, 2), 2: (1, 2)},
+}
+_DEMO_CADRES = {
+    "batch": dict(
+        name="{y}–{y1} 学年党政机关干部经典诵读培训班",
+        cohort="cadres",
+        organiser="市委宣传部、市教育局",
+        location="市委党校报告厅",
+        planned_participants=60,
+    ),
+    "hours": (dt.time(9, 0), dt.time(11, 30)),
+    "sessions": (
+        (0, "《论语》导读：修身与为政", ["lunyu"], "王教授", "cultural_expert", "省社会科学院", "offline"),
+        (1, "《大学》三纲八目", ["daxue"], "李教授", "cultural_expert", "河南大学文学院", "offline"),
+        (2, "《道德经》选读", ["daodejing"], "周研究员", "cultural_expert", "北京师范大学", "online"),
+        (3, "红色经典诵读与讲解", ["manjianghong"], "赵校长", "practitioner", "市第五初级中学", "offline"),
+        (4, "集中诵读展示与结业", [], "", "", "", "offline"),
+    ),
+    "trainees": (
+        ("陈志刚", "市委办公室", "13800001111"),
+        ("刘芳", "市政府研究室", None),
+        ("杨建国", "源汇区委宣传部", "13900002222"),
+        ("黄丽", "郾城区文明办", None),
+    ),
+    # Sessions attended, by trainee index (the last one falls short of 80 %).
+    "present": {0: (0, 1, 2, 3, 4), 1: (0, 1, 2, 3), 2: (0, 2, 3, 4), 3: (0, 4)},
+}
+_DEMO_TEACHERS = {
+    "batch": dict(
+        name="{y}–{y1} 学年中小学经典诵读骨干教师研修班",
+        cohort="teachers",
+        organiser="市教育局",
+        location="漯河市第二实验小学",
+        planned_participants=40,
+    ),
+    # Weekly, on Wednesday afternoons.
+    "hours": (dt.time(15, 0), dt.time(17, 0)),
+    "sessions": (
+        (0, "经典诵读课堂的组织与评价", [], "钱老师", "practitioner", "漯河市第二实验小学", "offline"),
+        (7, "《千字文》的韵律与诵读节奏", ["qianziwen"], "李教授", "cultural_expert", "河南大学文学院", "offline"),
+        (14, "吟诵入门：平长仄短", [], "冯老师", "practitioner", "市文化馆", "online"),
+        (21, "《论语》选章的讲解与背诵检查", ["lunyu"], "王教授", "cultural_expert", "省社会科学院", "offline"),
+        (28, "节日诵读活动的设计（冬至、春节）", [], "赵校长", "practitioner", "漯河市第五初级中学", "offline"),
+        (35, "研修汇报与诵读展示", [], "", "", "", "offline"),
+    ),
+    "trainees": (
+        ("王静", "漯河市第二实验小学", "13600004444"),
+        ("李娜", "漯河市第二实验小学", None),
+        ("张伟", "漯河市第五初级中学", None),
+        ("刘洋", "漯河市第五初级中学", "13500005555"),
+        ("陈敏", "市第三小学", None),
+    ),
+    "present": {0: (0, 1, 2, 3), 1: (0, 1, 3), 2: (0, 1, 2, 3), 3: (1, 2, 3), 4: (0, 2)},
+}
 
 
-def seed_demo(*, session: Session) -> dict[str, int]:
-    """Two demo batches with sessions, trainees and attendance; run again, it adds nothing.
+def _demo_batches(today: dt.date) -> list[tuple[dict, dt.date]]:
+    """The demo batches with their first days, placed around ``today``.
 
-    Returns the number of rows created this time, by Chinese label (empty when
-    everything was already there).
+    One finished this school year (cadres, a Monday-to-Friday week about six
+    weeks ago), one running (teachers, weekly on Wednesdays, three weeks in),
+    and the summer course before the school year (principals, 13–15 July). The
+    names carry the school year, so seeding again within a year adds nothing.
     """
+    year = today.year if today.month >= 9 else today.year - 1
+    monday = today - dt.timedelta(days=today.weekday())
+    placed = (
+        (_DEMO_SUMMER, dt.date(year, 7, 13)),
+        (_DEMO_CADRES, monday - dt.timedelta(weeks=6)),
+        (_DEMO_TEACHERS, monday + dt.timedelta(days=2) - dt.timedelta(weeks=3)),
+    )
+    out = []
+    for spec, first in placed:
+        batch = dict(spec["batch"], name=spec["batch"]["name"].format(y=year, y1=year + 1))
+        out.append(({**spec, "batch": batch}, first))
+    return out
+
+
+def seed_demo(*, session: Session, today: dt.date | None = None) -> dict[str, int]:
+    """Three demo batches around ``today`` with sessions, trainees and attendance; run again, it adds nothing.
+
+    ``today`` defaults to the real date (tests pass a fixed day). Attendance is
+    recorded for the sessions before ``today`` only: the running batch's later
+    sessions are still to come. Returns the number of rows created this time,
+    by Chinese label (empty when everything was already there).
+    """
+    today = today or dt.date.today()
     created = {"培训批次": 0, "课次": 0, "学员": 0, "报名": 0, "考勤记录": 0}
-    for spec in _DEMO_BATCHES:
+    for spec, first in _demo_batches(today):
         exists = session.exec(select(TrainingBatch).where(TrainingBatch.name == spec["batch"]["name"])).first()
         if exists is not None:
             continue
-        batch = create_batch(TrainingBatchCreate(**spec["batch"]), session=session)
+        days = [first + dt.timedelta(days=row[0]) for row in spec["sessions"]]
+        batch = create_batch(TrainingBatchCreate(**spec["batch"], start_date=days[0], end_date=days[-1]),
+                             session=session)
         created["培训批次"] += 1
         session_ids = []
-        for day, topic, texts, speaker, kind, affiliation, mode in spec["sessions"]:
+        for day, (_offset, topic, texts, speaker, kind, affiliation, mode) in zip(days, spec["sessions"]):
             s = add_session(
                 TrainingSessionCreate(
                     batch_id=batch.id,
                     date=day,
-                    start_time=dt.time(9, 0),
-                    end_time=dt.time(11, 30),
+                    start_time=spec["hours"][0],
+                    end_time=spec["hours"][1],
                     topic=topic,
                     texts=texts,
                     speaker_name=speaker,
@@ -648,7 +700,9 @@ def seed_demo(*, session: Session) -> dict[str, int]:
             enrol(batch.id, trainee_id, session=session)
             created["报名"] += 1
             trainee_ids.append(trainee_id)
-        for index, session_id in enumerate(session_ids):
+        for index, (session_id, day) in enumerate(zip(session_ids, days)):
+            if day >= today:
+                continue  # not held yet
             present = [trainee_ids[t] for t, attended in spec["present"].items() if index in attended]
             record_attendance(session_id, present, session=session)
             created["考勤记录"] += len(trainee_ids)

@@ -218,9 +218,10 @@ def test_parse_count_refuses(raw):
 
 
 def test_seed_demo_is_idempotent_and_spans_every_channel(session):
-    first = on.seed_demo(session=session)
-    assert first == {"线上节目": 12, "统计快照": 24}
-    assert on.seed_demo(session=session) == {}
+    first = on.seed_demo(session=session, today=D(2026, 11, 28))
+    # A three-day-old item has only its first-day snapshot.
+    assert first == {"线上节目": 14, "统计快照": 27}
+    assert on.seed_demo(session=session, today=D(2026, 11, 28)) == {}
     totals = _totals(session)
     assert all(t.items >= 1 for t in totals.values())
     assert sum(t.views for t in totals.values()) > 0

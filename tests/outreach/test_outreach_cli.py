@@ -1,6 +1,7 @@
 """``classics outreach`` commands against a fresh SQLite database."""
 
 import json
+from datetime import date
 
 from click.testing import CliRunner
 from sqlmodel import Session
@@ -14,8 +15,9 @@ from curriculum.outreach import training as tr
 def _seed(url):
     engine = make_engine(url)
     with Session(engine) as session:
-        tr.seed_demo(session=session)
-        on.seed_demo(session=session)
+        # Seeded for a fixed day: the demo's dates follow it (the 端午 items fall on 2026-06-19).
+        tr.seed_demo(session=session, today=date(2026, 11, 28))
+        on.seed_demo(session=session, today=date(2026, 11, 28))
         batch_id = tr.list_batches(session=session, cohort="cadres")[0].id
     engine.dispose()
     return batch_id

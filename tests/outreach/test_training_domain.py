@@ -225,10 +225,10 @@ def test_activity_counts_are_sessions_held_under_the_teachers_key(session):
 
 
 def test_seed_demo_is_idempotent_and_has_one_trainee_short_of_completion(session):
-    first = tr.seed_demo(session=session)
-    assert first["培训批次"] == 2 and first["课次"] >= 4 and first["学员"] >= 4
-    assert tr.seed_demo(session=session) == {}
-    assert len(session.exec(select(TrainingBatch)).all()) == 2
+    first = tr.seed_demo(session=session, today=D(2026, 11, 28))
+    assert first["培训批次"] == 3 and first["课次"] >= 4 and first["学员"] >= 4
+    assert tr.seed_demo(session=session, today=D(2026, 11, 28)) == {}
+    assert len(session.exec(select(TrainingBatch)).all()) == 3
     assert len(session.exec(select(Trainee)).all()) == first["学员"]
     batch = tr.list_batches(session=session, cohort="cadres")[0]
     report = tr.completion_report(batch.id, session=session)

@@ -12,7 +12,7 @@ from curriculum.models.community import ReadingPoint
 
 def test_seed_demo_is_idempotent_and_complete(session):
     first = seed_demo(session=session, today=date(2026, 11, 28))
-    assert first["诵读点"] == 3 and first["人员"] == 6 and first["结对子"] == 1
+    assert first["诵读点"] == 4 and first["人员"] == 10 and first["结对子"] == 1
     assert first["节日活动"] == 14 and first["出勤记录"] > 0
     assert all(v == 0 for v in seed_demo(session=session, today=date(2026, 11, 28)).values())
     assert {p.district for p in session.exec(select(ReadingPoint))} == {"源汇区", "郾城区", "召陵区"}

@@ -85,7 +85,7 @@ with Session(get_engine()) as session:
     classes = store.list_classes(session=session)
     if not classes:
         st.info("还没有班级。请在上方“新建班级”，或载入演示班级。")
-        if st.button("载入演示班级（一年级（2）班）", key="plan_seed_demo"):
+        if st.button("载入演示班级（四个学段）", key="plan_seed_demo"):
             store.seed_demo(session=session)
             st.rerun()
         st.stop()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import Conflict, fmt_span
-from curriculum.settings import get_settings
+from curriculum.clock import local_now
 from curriculum.models.community import (
     CommunityEvent,
     EventOccurrence,
@@ -70,11 +69,6 @@ def shifts_needing_people(now: datetime, *, session: Session, hours: int = REMIN
                 shift.start, shift.end, shift.needed, main, sum(1 for r in rows if r.backup),
             ))
     return result
-
-
-def local_now() -> datetime:
-    """Now as naive local wall-clock time (community times are stored that way)."""
-    return datetime.now(ZoneInfo(get_settings().timezone)).replace(tzinfo=None, microsecond=0)
 
 
 def current_reminders(*, session: Session) -> list[ShiftReminder]:

@@ -20,13 +20,12 @@ st.title("学段图谱")
 st.caption("“四个打通”之学段打通：从幼儿园到高校，各学段读什么、重点读什么，三类内容是否都覆盖。")
 catalog = require_catalog()
 
-matrix = stage_text_matrix(catalog)
 coverage = category_stage_coverage(catalog)
 
 st.header("各学段推荐篇目", anchor=False)
 chosen = st.multiselect("只看这些类别", list(CATEGORIES), format_func=CATEGORIES.get, key="map_categories",
                         placeholder="全部类别")
-shown = matrix[matrix["category"].isin(chosen)] if chosen else matrix
+shown = stage_text_matrix(catalog, categories=chosen)
 st.plotly_chart(build_stage_map_figure(shown), key="map_stage_chart")
 st.caption("● 推荐　★ 重点篇目（实践报告点名、本学段重点诵读）")
 stage_columns = {STAGE_LABELS[k]: st.column_config.TextColumn(STAGE_LABELS[k], width="small") for k in STAGE_KEYS}

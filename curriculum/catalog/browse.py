@@ -256,8 +256,11 @@ def _unique_labels(catalog: Catalog) -> dict[str, str]:
     return {i: (lbl if seen[lbl] == 1 else f"{lbl}·{i}") for i, lbl in labels.items()}
 
 
-def stage_text_matrix(catalog: Catalog) -> pd.DataFrame:
+def stage_text_matrix(catalog: Catalog, categories=None) -> pd.DataFrame:
     """One row per text, one column per stage key (0 / 1 recommended / 2 featured).
+
+    ``categories`` (keys of ``vocab.CATEGORIES``), when given and not empty,
+    keeps only the texts of those categories; otherwise every text is shown.
 
     Extra columns: ``id``, ``label`` (unique display title), ``title``,
     ``author``, ``category``, ``category_label``, ``characters``. Rows run as a
@@ -266,7 +269,10 @@ def stage_text_matrix(catalog: Catalog) -> pd.DataFrame:
     """
     labels = _unique_labels(catalog)
     rows = []
+    wanted = set(categories or ())
     for position, e in enumerate(catalog.texts):
+        if wanted and e.category not in wanted:
+            continue
         orders = [STAGE_BY_KEY[k].order for k in e.stages]
         row = {
             "id": e.id,
@@ -476,3 +482,13 @@ def download_name(entry: TextEntry, *, pinyin: bool, suffix: str) -> str:
     """``论语-注音.pdf`` / ``静夜思.html`` — the title, so the file is recognisable when printed."""
     safe = "".join(ch for ch in entry.title if ch not in '\\/:*?"<>|·').strip() or entry.id
     return f"{safe}{'-注音' if pinyin else ''}.{suffix}"
+
+
+def plain_download_name(*parts: str, suffix: str) -> str:
+    """``一年级（2）班-秋季学期计划.ics`` — Chinese parts joined by “-”, characters file systems refuse dropped.
+
+    Empty parts are left out; with nothing left the name is ``下载.<suffix>``.
+    """
+    cleaned = ["".join(ch for ch in str(p) if ch not in '\\/:*?"<>|·\n\r\t').strip() for p in parts]
+    stem = "-".join(p for p in cleaned if p) or "下载"
+    return f"{stem}.{suffix}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from curriculum.cli import (
+    i18n,
     bench_cmd,
     calendar_cmd,
     catalog_cmd,
@@ -24,8 +25,11 @@ from curriculum.cli import (
 )
 
 
+i18n.install()  # click's own words (Usage, Options, errors) in Chinese
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="classics-planner")
+@click.version_option(package_name="classics-planner", prog_name="classics")
 def main() -> None:
     """经典诵读 planner 命令行工具：书目检查、节日、教学计划、数据导入与演示数据。"""
 

@@ -13,6 +13,8 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
+from curriculum import clock
+from curriculum.catalog.browse import plain_download_name
 from curriculum.community import calendar_view as cv
 from curriculum.community import events as ev
 from curriculum.charts.community import build_attendance_figure
@@ -25,7 +27,7 @@ from curriculum.community.festival_events import (
     suggest_festival_events,
 )
 from curriculum.community.pairings import list_pairings
-from curriculum.community.people import ROLES, list_people
+from curriculum.community.people import ROLES, list_people, split_list
 from curriculum.community.points import districts, list_points
 from curriculum.community.reminders import current_reminders
 from curriculum.exports.community_exports import (
@@ -66,7 +68,7 @@ def _texts_input(label: str, key: str) -> list[str]:
     if text_titles:
         return st.multiselect(label, list(text_titles), format_func=text_titles.get, key=key)
     typed = st.text_input(f"{label}（篇目编号，用逗号分隔）", key=key)
-    return [t.strip() for t in typed.replace("，", ",").split(",") if t.strip()]
+    return split_list(typed)
 
 
 if flash := st.session_state.pop("evt_flash", None):
@@ -82,6 +84,7 @@ with Session(engine) as session:
     point_names = {p.id: p.name for p in points}
     people = list_people(session=session)
     person_names = {p.id: f"{p.name}（{ROLES.get(p.role, p.role)}）" for p in people}
+    plain_names = {p.id: p.name for p in people}
 
     tab_cal, tab_new, tab_fest, tab_export = st.tabs(["日历", "新建活动", "节日活动", "导出与排班表"])
 
@@ -96,7 +99,7 @@ with Session(engine) as session:
                                           format_func=lambda k: INTEGRATIONS.get(k, "全部"), key="evt_integration")
         view = cols[3].radio("视图", ["month", "week"], format_func={"month": "月", "week": "周"}.get,
                              horizontal=True, key="evt_view")
-        day = st.date_input("日期（显示所在的月或周）", value=dt.date.today(), key="evt_day")
+        day = st.date_input("日期（显示所在的月或周）", value=clock.local_today(), key="evt_day")
         start, end = cv.month_bounds(day.year, day.month) if view == "month" else cv.week_bounds(day)
         rows = ev.list_occurrences(session=session, start=start, end=end, point_id=f_point or None,
                                    district=f_district or None, integration=f_integration or None,
@@ -181,9 +184,13 @@ with Session(engine) as session:
                     cancel_id = cols[0].selectbox("取消报名", list(everyone), format_func=lambda i, m=everyone: m.get(i, f"#{i}"),
                                                   key="evt_cancel_pick")
                     if cols[1].button("取消报名", key="evt_cancel_submit"):
-                        promoted = ev.cancel_signup(cancel_id, session=session)
-                        _saved(f"已取消“{everyone[cancel_id]}”的报名。"
-                               + (f"候补“{promoted.name}”已递补为正式报名。" if promoted else ""))
+                        try:
+                            promoted = ev.cancel_signup(cancel_id, session=session)
+                        except CommunityError as err:
+                            st.error(f"未能取消报名：{err}")
+                        else:
+                            _saved(f"已取消“{everyone[cancel_id]}”的报名。"
+                                   + (f"候补“{promoted.name}”已递补为正式报名。" if promoted else ""))
 
             with t_shift:
                 shifts = d["shifts"]
@@ -399,7 +406,7 @@ with Session(engine) as session:
     with tab_fest:
         st.markdown("按节日日历为一个诵读点或一个区县生成全年的节日诵读活动建议，逐条确认、修改或放弃。")
         cols = st.columns(3)
-        year = int(cols[0].number_input("年份", min_value=1901, max_value=2099, value=dt.date.today().year, step=1,
+        year = int(cols[0].number_input("年份", min_value=1901, max_value=2099, value=clock.local_today().year, step=1,
                                         key="evt_fest_year"))
         scope = cols[1].radio("范围", ["point", "district"], format_func={"point": "诵读点", "district": "区县"}.get,
                               horizontal=True, key="evt_fest_scope")
@@ -436,8 +443,12 @@ with Session(engine) as session:
                     else:
                         _saved(f"已确认“{row['title']}”。")
                 if row["status"] == "suggested" and cols[4].button("放弃", key=f"evt_fest_drop_{row['id']}"):
-                    drop_suggestion(row["id"], session=session)
-                    _saved(f"已放弃“{row['title']}”。")
+                    try:
+                        drop_suggestion(row["id"], session=session)
+                    except CommunityError as err:
+                        st.error(f"未能放弃：{err}")
+                    else:
+                        _saved(f"已放弃“{row['title']}”。")
             pending = {r["id"]: r for r in suggestions if r["status"] == "suggested"}
             if pending:
                 st.markdown("**修改后确认**")
@@ -483,7 +494,7 @@ with Session(engine) as session:
                 with Session(engine) as s:
                     return point_calendar(pid, session=s)
 
-            cols[1].download_button("下载 .ics", _point_ics, file_name=f"point-{dl_point}.ics",
+            cols[1].download_button("下载 .ics", _point_ics, file_name=plain_download_name(point_names[dl_point], "诵读活动", suffix="ics"),
                                     mime="text/calendar", key="evt_dl_point_btn")
         if person_names:
             cols = st.columns([3, 1])
@@ -494,16 +505,16 @@ with Session(engine) as session:
                 with Session(engine) as s:
                     return person_calendar(pid, session=s)
 
-            cols[1].download_button("下载 .ics", _person_ics, file_name=f"person-{dl_person}.ics",
+            cols[1].download_button("下载 .ics", _person_ics, file_name=plain_download_name(plain_names[dl_person], "值班", suffix="ics"),
                                     mime="text/calendar", key="evt_dl_person_btn")
-        week = st.date_input("排班表：该周内任意一天", value=dt.date.today(), key="evt_dl_week")
+        week = st.date_input("排班表：该周内任意一天", value=clock.local_today(), key="evt_dl_week")
         roster = weekly_roster(week, session=session)
         st.caption(f"{roster.title}：{len(roster.rows)} 个岗位，"
                    f"{sum(1 for r in roster.rows if r.missing)} 个缺人")
         cols = st.columns(2)
         cols[0].download_button("下载排班表（HTML，可打印）", roster_html(roster).encode("utf-8"),
-                                file_name=f"roster-{roster.week_start.isoformat()}.html", mime="text/html",
+                                file_name=plain_download_name("志愿排班表", roster.week_start.isoformat(), suffix="html"), mime="text/html",
                                 key="evt_dl_roster_html")
         cols[1].download_button("下载排班表（PDF）", lambda r=roster: roster_pdf(r),
-                                file_name=f"roster-{roster.week_start.isoformat()}.pdf", mime="application/pdf",
+                                file_name=plain_download_name("志愿排班表", roster.week_start.isoformat(), suffix="pdf"), mime="application/pdf",
                                 key="evt_dl_roster_pdf")

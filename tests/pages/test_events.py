@@ -391,3 +391,75 @@ def test_served_before_the_shift_starts_is_refused_on_the_page(app_env, monkeypa
     at.button(key="evt_served_submit").click().run()
     assert not at.exception
     assert any("未能登记" in e.value and "还没有开始" in e.value for e in at.error)
+
+
+def test_cancelling_a_sign_up_that_is_gone_shows_an_error_not_a_traceback(app_env, monkeypatch):
+    from curriculum.community import events
+    from curriculum.community.conflicts import CommunityError
+
+    ids = _seed_two_points_with_events(app_env)
+    at = _run()
+    at.selectbox(key="evt_point").set_value(ids["library"])
+    _week_of_5_sept(at)
+    at.text_input(key="evt_signup_name").input("甲")
+    at.button(key="evt_signup_submit").click().run()
+
+    # Between this page's render and the click, another leader removed the date (and its sign-ups).
+    def gone(signup_id, **kwargs):
+        raise CommunityError(f"报名 #{signup_id} 不存在")
+
+    monkeypatch.setattr(events, "cancel_signup", gone)
+    at.button(key="evt_cancel_submit").click().run()
+    assert not at.exception
+    assert any(e.value.startswith("未能取消报名：报名 #") for e in at.error)
+    assert not any("已取消" in s.value for s in at.success)
+
+
+def test_dropping_a_suggestion_that_is_gone_shows_an_error(app_env, monkeypatch):
+    from curriculum.community import festival_events
+    from curriculum.community.conflicts import CommunityError
+
+    point_id, _ = _seed(app_env)
+    at = _run()
+    at.number_input(key="evt_fest_year").set_value(2027)
+    at.selectbox(key="evt_fest_point").set_value(point_id)
+    at.button(key="evt_fest_generate").click().run()
+
+    def gone(event_id, **kwargs):
+        raise CommunityError(f"活动 #{event_id} 不存在")
+
+    # Nothing on the page deletes a suggestion; another leader's session (or an admin) could.
+    monkeypatch.setattr(festival_events, "drop_suggestion", gone)
+    drop = next(b.key for b in at.button if b.key and b.key.startswith("evt_fest_drop_"))
+    at.button(key=drop).click().run()
+    assert not at.exception
+    assert any(e.value.startswith("未能放弃：活动 #") for e in at.error)
+    assert not any("已放弃" in s.value for s in at.success)
+
+
+def _capture_download_names(monkeypatch) -> list[str]:
+    """The file names the browser would save downloads under (AppTest keeps them in its media manager only)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    names: list[str] = []
+    for method in ("add", "add_deferred"):
+        original = getattr(MediaFileManager, method)
+
+        def spy(self, *args, _original=original, **kwargs):
+            names.append(kwargs.get("file_name"))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(MediaFileManager, method, spy)
+    return names
+
+
+def test_download_file_names_are_in_chinese(app_env, monkeypatch):
+    ids = _seed_two_points_with_events(app_env)
+    at = _run()
+    at.selectbox(key="evt_dl_point").set_value(ids["laojie"])
+    at.selectbox(key="evt_dl_person").set_value(ids["person"])
+    names = _capture_download_names(monkeypatch)
+    at.date_input(key="evt_dl_week").set_value(dt.date(2026, 9, 9)).run()
+    assert not at.exception
+    assert names == ["老街社区诵读点-诵读活动.ics", "张明-值班.ics",
+                     "志愿排班表-2026-09-07.html", "志愿排班表-2026-09-07.pdf"]

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from curriculum import calendar_store
+from curriculum import calendar_store, clock
 from curriculum.charts.plan import build_plan_calendar_figure, build_plan_minutes_figure
 from curriculum.exports import plan_exports as px
 from curriculum.planner import store
@@ -59,9 +59,10 @@ with Session(get_engine()) as session:
     with st.expander("新建班级", expanded=False):
         with st.form("plan_class_form"):
             cols = st.columns(3)
-            class_name = cols[0].text_input("班级名称", key="plan_class_name", placeholder="如：一年级（2）班")
+            class_name = cols[0].text_input("班级名称", key="plan_class_name", placeholder="如：一年级（2）班",
+                                      max_chars=60)
             stage = cols[1].selectbox("学段", STAGE_KEYS, format_func=STAGE_LABELS.get, index=1, key="plan_class_stage")
-            grade = cols[2].text_input("年级", key="plan_class_grade", placeholder="如：一年级")
+            grade = cols[2].text_input("年级", key="plan_class_grade", placeholder="如：一年级", max_chars=30)
             cols = st.columns(3)
             size = cols[0].number_input("人数", min_value=1, max_value=200, value=45, key="plan_class_size")
             reading_time = cols[1].time_input("每日诵读时间", value=dt.time(7, 40), key="plan_class_time")
@@ -86,8 +87,12 @@ with Session(get_engine()) as session:
     if not classes:
         st.info("还没有班级。请在上方“新建班级”，或载入演示班级。")
         if st.button("载入演示班级（四个学段）", key="plan_seed_demo"):
-            store.seed_demo(session=session)
-            st.rerun()
+            try:
+                store.seed_demo(session=session)
+            except ERRORS as err:
+                st.error(f"未能载入演示班级：{err}")
+            else:
+                st.rerun()
         st.stop()
     class_by_id = {c.id: c for c in classes}
     if st.session_state.get("plan_class") not in class_by_id:
@@ -160,7 +165,11 @@ with Session(get_engine()) as session:
     plan_id = st.selectbox("教学计划", list(plan_by_id), key="plan_plan",
                            format_func=lambda i: plan_by_id[i].name or f"计划 {i}")
     plan = plan_by_id[plan_id]
-    doc = px.document_for_plan(plan_id, session=session)
+    try:
+        doc = px.document_for_plan(plan_id, session=session)
+    except ERRORS as err:
+        st.error(f"未能读取教学计划：{err}")
+        st.stop()
     st.caption(f"{plan.term_start} 至 {plan.term_end} · 每次 {plan.minutes} 分钟 · 篇目："
                + "、".join(titles.get(t, t) for t in plan.text_ids)
                + " · 复习间隔 " + "、".join(f"+{d}" for d in plan.review_intervals)
@@ -177,7 +186,7 @@ with Session(get_engine()) as session:
                    + "。可以加课、调整篇目，或留到下学期。")
 
     session_dates = [s.date for s in doc.sessions]
-    today = dt.date.today()
+    today = clock.local_today()
     tab_agenda, tab_calendar, tab_table, tab_edit, tab_export = st.tabs(["当日安排", "日历", "列表", "调整", "导出"])
 
     # --- agenda ---------------------------------------------------------------------------
@@ -295,20 +304,29 @@ with Session(get_engine()) as session:
             last = ops[-1]
             st.caption("修改记录：" + "；".join(f"{OPERATION_LABELS.get(o.kind, o.kind)} {o.detail}" for o in ops[-5:]))
             if st.button(f"撤销上一步（{OPERATION_LABELS.get(last.kind, last.kind)}）", key="plan_undo"):
-                store.undo_last(plan_id, session=session)
-                _done(f"已撤销：{OPERATION_LABELS.get(last.kind, last.kind)} {last.detail}")
+                try:
+                    undone = store.undo_last(plan_id, session=session)
+                except ERRORS as err:
+                    st.error(f"未能撤销：{err}")
+                else:
+                    if undone is None:  # someone else undid it first
+                        _done("没有可撤销的修改。", "warn")
+                    else:
+                        _done(f"已撤销：{OPERATION_LABELS.get(undone.kind, undone.kind)} {undone.detail}")
         else:
             st.caption("还没有修改记录。")
 
     # --- exports ---------------------------------------------------------------------------
     with tab_export:
-        base = f"plan-{plan_id}"
-        st.download_button("下载日历（.ics）", px.plan_ics(doc, catalog), file_name=f"{base}.ics",
+        def _name(suffix: str) -> str:
+            return px.plan_file_name(klass.name, plan.name, suffix=suffix)
+
+        st.download_button("下载日历（.ics）", px.plan_ics(doc, catalog), file_name=_name("ics"),
                            mime="text/calendar", key="plan_dl_ics")
-        st.download_button("下载 JSON", lambda: px.plan_json_bytes(doc, catalog), file_name=f"{base}.json",
+        st.download_button("下载 JSON", lambda: px.plan_json_bytes(doc, catalog), file_name=_name("json"),
                            mime="application/json", key="plan_dl_json")
         st.download_button("下载 Excel（.xlsx）", lambda: px.plan_xlsx(doc, catalog, plan.text_ids),
-                           file_name=f"{base}.xlsx", key="plan_dl_xlsx",
+                           file_name=_name("xlsx"), key="plan_dl_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         cols = st.columns(2)
         print_start = cols[0].date_input("打印起始日期", value=plan.term_start, min_value=plan.term_start,
@@ -316,7 +334,7 @@ with Session(get_engine()) as session:
         print_end = cols[1].date_input("打印结束日期", value=plan.term_end, min_value=plan.term_start,
                                        max_value=plan.term_end, key="plan_print_end")
         st.download_button("下载打印版（.html）", lambda: px.plan_html(doc, catalog, start=print_start, end=print_end),
-                           file_name=f"{base}.html", mime="text/html", key="plan_dl_html")
+                           file_name=_name("html"), mime="text/html", key="plan_dl_html")
         st.download_button("下载打印版（.pdf）", lambda: px.plan_pdf(doc, catalog, start=print_start, end=print_end),
-                           file_name=f"{base}.pdf", mime="application/pdf", key="plan_dl_pdf")
+                           file_name=_name("pdf"), mime="application/pdf", key="plan_dl_pdf")
         st.caption("幼儿园和小学的打印版在汉字上方标注拼音。日历文件重新导入时会更新原有日程，不会重复。")

@@ -433,3 +433,13 @@ def day_agenda(doc: PlanDocument, catalog: Catalog, day: date) -> dict[str, Any]
             for s in sessions
         ],
     }
+
+
+def plan_file_name(class_name: str, plan_name: str, *, suffix: str) -> str:
+    """``一年级（2）班-2026-2027学年第一学期.ics`` — the class, then the plan's name without the class repeated."""
+    from curriculum.catalog.browse import plain_download_name
+
+    rest = (plan_name or "").strip()
+    if class_name and rest.startswith(class_name):
+        rest = rest[len(class_name):].strip()
+    return plain_download_name(class_name, rest or "经典诵读计划", suffix=suffix)

@@ -437,29 +437,13 @@ def test_dropping_a_suggestion_that_is_gone_shows_an_error(app_env, monkeypatch)
     assert not any("已放弃" in s.value for s in at.success)
 
 
-def _capture_download_names(monkeypatch) -> list[str]:
-    """The file names the browser would save downloads under (AppTest keeps them in its media manager only)."""
-    from streamlit.runtime.media_file_manager import MediaFileManager
-
-    names: list[str] = []
-    for method in ("add", "add_deferred"):
-        original = getattr(MediaFileManager, method)
-
-        def spy(self, *args, _original=original, **kwargs):
-            names.append(kwargs.get("file_name"))
-            return _original(self, *args, **kwargs)
-
-        monkeypatch.setattr(MediaFileManager, method, spy)
-    return names
-
-
-def test_download_file_names_are_in_chinese(app_env, monkeypatch):
+def test_download_file_names_are_in_chinese(app_env, download_names):
     ids = _seed_two_points_with_events(app_env)
     at = _run()
     at.selectbox(key="evt_dl_point").set_value(ids["laojie"])
     at.selectbox(key="evt_dl_person").set_value(ids["person"])
-    names = _capture_download_names(monkeypatch)
+    download_names.clear()
     at.date_input(key="evt_dl_week").set_value(dt.date(2026, 9, 9)).run()
     assert not at.exception
-    assert names == ["老街社区诵读点-诵读活动.ics", "张明-值班.ics",
-                     "志愿排班表-2026-09-07.html", "志愿排班表-2026-09-07.pdf"]
+    assert download_names == ["老街社区诵读点-诵读活动.ics", "张明-值班.ics",
+                              "志愿排班表-2026-09-07.html", "志愿排班表-2026-09-07.pdf"]

@@ -218,3 +218,69 @@ def test_what_does_not_fit_stays_listed_through_bump_and_regenerate(app_env):
     assert not at.exception, at.exception
     # Re-planned with one day fewer: still more than fits, still listed.
     assert len(left_over()) == 1 and count(left_over()[0]) > 200
+
+
+def test_class_name_and_grade_are_limited_to_what_is_stored(app_env):
+    at = _page()
+    # models.plan: SchoolClass.name max 60, grade max 30 — longer input would fail on save.
+    assert at.text_input(key="plan_class_name").max_chars == 60
+    assert at.text_input(key="plan_class_grade").max_chars == 30
+
+
+def test_undo_refused_by_the_store_shows_an_error(app_env, monkeypatch):
+    from curriculum.planner import store
+    from curriculum.planner.store import PlanStoreError
+
+    at = _create_class_and_plan(_page())
+    at.selectbox(key="plan_edit_day").set_value(START)
+    at.button(key="plan_done").click().run()
+    assert not at.exception, at.exception
+
+    def gone(plan_id, **kwargs):
+        raise PlanStoreError(f"教学计划：找不到编号为 {plan_id} 的计划")
+
+    # e.g. the plan was deleted from another browser between render and click
+    monkeypatch.setattr(store, "undo_last", gone)
+    at.button(key="plan_undo").click().run()
+    assert not at.exception, at.exception
+    assert any(e.value.startswith("未能撤销：教学计划：找不到编号为") for e in at.error)
+    assert _table(at)["状态"].iloc[0] == "已完成"
+
+
+def test_downloads_are_named_after_the_class_and_the_plan(app_env, download_names):
+    at = _create_class_and_plan(_page())
+    download_names.clear()
+    at.run()
+    assert not at.exception, at.exception
+    stem = "一年级（3）班-2026-09-07–2026-10-30"
+    assert download_names == [f"{stem}.{suffix}" for suffix in ("ics", "json", "xlsx", "html", "pdf")]
+
+
+def test_a_plan_that_cannot_be_read_shows_an_error(app_env, monkeypatch):
+    from curriculum.exports import plan_exports
+    from curriculum.planner.store import PlanStoreError
+
+    at = _create_class_and_plan(_page())
+
+    def gone(plan_id, **kwargs):
+        raise PlanStoreError(f"教学计划：找不到编号为 {plan_id} 的计划")
+
+    monkeypatch.setattr(plan_exports, "document_for_plan", gone)
+    at.run()
+    assert not at.exception, at.exception
+    assert any(e.value.startswith("未能读取教学计划：") for e in at.error)
+    assert not at.dataframe
+
+
+def test_demo_that_fails_shows_an_error(app_env, monkeypatch):
+    from curriculum.planner import store
+    from curriculum.planner.terms import TermError
+
+    def refuse(**kwargs):
+        raise TermError("学期：结束日期早于开始日期")
+
+    monkeypatch.setattr(store, "seed_demo", refuse)
+    at = _page()
+    at.button(key="plan_seed_demo").click().run()
+    assert not at.exception, at.exception
+    assert any(e.value == "未能载入演示班级：学期：结束日期早于开始日期" for e in at.error)

@@ -9,12 +9,12 @@ saved in that case.
 
 from __future__ import annotations
 
-import datetime as dt
 
 import streamlit as st
 from sqlmodel import Session
 
 from curriculum import calendar_store as store
+from curriculum import clock
 from curriculum.charts.calendar import build_month_figure, month_frame, term_months
 from curriculum.schoolcal import (
     WEEKDAY_NAMES,
@@ -55,8 +55,12 @@ with Session(get_engine()) as session:
     if not schools:
         st.info("还没有学校。请在上方“新建学校”，或载入演示学校。")
         if st.button("载入演示学校（漯河市第二实验小学）", key="cal_seed_demo"):
-            store.seed_demo(session=session)
-            st.rerun()
+            try:
+                store.seed_demo(session=session)
+            except CalendarError as err:
+                st.error(f"未能载入演示学校：{err}")
+            else:
+                st.rerun()
         st.stop()
 
     school_names = {s.id: s.name for s in schools}
@@ -67,7 +71,7 @@ with Session(get_engine()) as session:
     # --- term ---------------------------------------------------------------------
     with st.expander("新建学期", expanded=False):
         # The current term, or the next one during a break; the school types over it.
-        suggested = default_term_dates(dt.date.today())
+        suggested = default_term_dates(clock.local_today())
         with st.form("cal_term_form"):
             term_name = st.text_input("学期名称", value=suggested.name, key="cal_term_name")
             cols = st.columns(2)

@@ -121,13 +121,17 @@ def test_demo_school_and_month_view(app_env):
     assert "调休上班" in {t.get("name") for t in spec["data"]}
 
 
-def test_new_term_form_suggests_the_current_or_next_term(app_env):
+def test_new_term_form_suggests_the_current_or_next_term(app_env, monkeypatch):
+    from curriculum import clock
     from curriculum.schoolcal import default_term_dates
 
+    # In the winter break (Beijing time), the suggestion is the coming spring term.
+    monkeypatch.setattr(clock, "local_today", lambda: dt.date(2027, 1, 25))
     at = _page()
     at.text_input(key="cal_school_name").set_value("漯河市实验小学")
     at.button(key="cal_school_submit").click().run()
-    start, end, name = default_term_dates(dt.date.today())
+    start, end, name = default_term_dates(dt.date(2027, 1, 25))
+    assert start.year == 2027 and start.month in (2, 3)
     assert at.date_input(key="cal_term_start").value == start
     assert at.date_input(key="cal_term_end").value == end
     assert at.text_input(key="cal_term_name").value == name
@@ -136,3 +140,17 @@ def test_new_term_form_suggests_the_current_or_next_term(app_env):
     assert not at.exception and not at.error
     assert any(f"已创建“{name}”" in s.value for s in at.success)
     assert _metric(at, "上课日") > 60
+
+
+def test_demo_that_fails_shows_an_error(app_env, monkeypatch):
+    from curriculum import calendar_store
+    from curriculum.schoolcal import CalendarError
+
+    def refuse(**kwargs):
+        raise CalendarError("学期：与已有学期重叠")
+
+    monkeypatch.setattr(calendar_store, "seed_demo", refuse)
+    at = _page()
+    at.button(key="cal_seed_demo").click().run()
+    assert not at.exception
+    assert any(e.value == "未能载入演示学校：学期：与已有学期重叠" for e in at.error)

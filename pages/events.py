@@ -356,7 +356,7 @@ with Session(engine) as session:
                 cols = st.columns(4)
                 n_point = cols[0].selectbox("诵读点", list(point_names), format_func=point_names.get,
                                             key="evt_new_point")
-                n_day = cols[1].date_input("日期（重复活动填第一天）", key="evt_new_day")
+                n_day = cols[1].date_input("日期（重复活动填第一天）", value=clock.local_today(), key="evt_new_day")
                 n_time = cols[2].time_input("开始时间", value=dt.time(9, 0), key="evt_new_time")
                 n_minutes = cols[3].number_input("时长（分钟）", min_value=5, step=5, value=60, key="evt_new_minutes")
                 cols = st.columns(2)
@@ -494,7 +494,8 @@ with Session(engine) as session:
                 with Session(engine) as s:
                     return point_calendar(pid, session=s)
 
-            cols[1].download_button("下载 .ics", _point_ics, file_name=plain_download_name(point_names[dl_point], "诵读活动", suffix="ics"),
+            cols[1].download_button("下载 .ics", _point_ics,
+                                    file_name=plain_download_name(point_names[dl_point], "诵读活动", suffix="ics"),
                                     mime="text/calendar", key="evt_dl_point_btn")
         if person_names:
             cols = st.columns([3, 1])
@@ -505,16 +506,18 @@ with Session(engine) as session:
                 with Session(engine) as s:
                     return person_calendar(pid, session=s)
 
-            cols[1].download_button("下载 .ics", _person_ics, file_name=plain_download_name(plain_names[dl_person], "值班", suffix="ics"),
+            cols[1].download_button("下载 .ics", _person_ics,
+                                    file_name=plain_download_name(plain_names[dl_person], "值班", suffix="ics"),
                                     mime="text/calendar", key="evt_dl_person_btn")
         week = st.date_input("排班表：该周内任意一天", value=clock.local_today(), key="evt_dl_week")
         roster = weekly_roster(week, session=session)
         st.caption(f"{roster.title}：{len(roster.rows)} 个岗位，"
                    f"{sum(1 for r in roster.rows if r.missing)} 个缺人")
         cols = st.columns(2)
+        week_label = roster.week_start.isoformat()
         cols[0].download_button("下载排班表（HTML，可打印）", roster_html(roster).encode("utf-8"),
-                                file_name=plain_download_name("志愿排班表", roster.week_start.isoformat(), suffix="html"), mime="text/html",
-                                key="evt_dl_roster_html")
+                                file_name=plain_download_name("志愿排班表", week_label, suffix="html"),
+                                mime="text/html", key="evt_dl_roster_html")
         cols[1].download_button("下载排班表（PDF）", lambda r=roster: roster_pdf(r),
-                                file_name=plain_download_name("志愿排班表", roster.week_start.isoformat(), suffix="pdf"), mime="application/pdf",
-                                key="evt_dl_roster_pdf")
+                                file_name=plain_download_name("志愿排班表", week_label, suffix="pdf"),
+                                mime="application/pdf", key="evt_dl_roster_pdf")

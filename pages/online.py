@@ -12,7 +12,9 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
+from curriculum import clock
 from curriculum.charts.outreach import build_online_channel_figure
+from curriculum.community.people import split_list
 from curriculum.models.outreach import OnlineItemCreate, OnlineMetricCreate
 from curriculum.outreach import OutreachError
 from curriculum.outreach import online as on
@@ -34,14 +36,14 @@ with Session(get_engine()) as session:
             title = st.text_input("节目标题", key="onl_item_title", placeholder="如：中秋诗会 · 但愿人长久")
             cols = st.columns(2)
             channel = cols[0].selectbox("渠道", list(on.CHANNELS), format_func=on.CHANNELS.get, key="onl_item_channel")
-            published = cols[1].date_input("发布日期", key="onl_item_date")
+            published = cols[1].date_input("发布日期", value=clock.local_today(), key="onl_item_date")
             if text_titles:
                 texts = st.multiselect(
                     "经典篇目（可选）", list(text_titles), format_func=text_titles.get, key="onl_item_texts"
                 )
             else:
                 typed = st.text_input("经典篇目编号（可选，用逗号分隔）", key="onl_item_texts")
-                texts = [t for t in typed.replace("，", ",").split(",") if t.strip()]
+                texts = split_list(typed)
             url = st.text_input("链接（可选）", key="onl_item_url")
             if st.form_submit_button("添加节目", key="onl_item_submit"):
                 try:
@@ -63,7 +65,7 @@ with Session(get_engine()) as session:
             with st.form("onl_metric_form"):
                 item_id = st.selectbox("节目", list(labels), format_func=labels.get, key="onl_metric_item")
                 cols = st.columns(2)
-                day = cols[0].date_input("统计日期", key="onl_metric_date")
+                day = cols[0].date_input("统计日期", value=clock.local_today(), key="onl_metric_date")
                 moment = cols[1].time_input("统计时间", value=dt.time(18, 0), key="onl_metric_time")
                 cols = st.columns(4)
                 values = {
@@ -96,7 +98,7 @@ with Session(get_engine()) as session:
         if upload is not None:
             try:
                 checked = on.parse_metrics_csv(
-                    upload.getvalue(), session=session, default_recorded_at=dt.datetime.now(on.local_tz())
+                    upload.getvalue(), session=session, default_recorded_at=clock.local_now()
                 )
             except OutreachError as err:
                 st.error(f"{upload.name}：{err}")

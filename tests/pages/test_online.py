@@ -112,3 +112,22 @@ def test_summary_range_ending_before_it_starts_is_an_error(app_env):
     at.date_input(key="onl_summary_end").set_value(dt.date(2026, 5, 1)).run()
     assert not at.exception
     assert any("早于开始日期" in e.value for e in at.error)
+
+
+def test_text_ids_typed_by_hand_accept_chinese_separators_and_spaces(app_env, monkeypatch, tmp_path):
+    from sqlmodel import Session, select
+
+    from curriculum.db import make_engine
+    from curriculum.models.outreach import OnlineItem
+
+    # Without a loadable catalog the page asks for text ids as typed text.
+    monkeypatch.setenv("CLASSICS_DATA_DIR", str(tmp_path))
+    at = _run()
+    at.text_input(key="onl_item_texts").input(" lunyu、 jingyesi ，lunyu")
+    at = _add_item(at, "中秋诗会", "radio", dt.date(2026, 9, 25))
+    assert not at.error, [e.value for e in at.error]
+    engine = make_engine(app_env)
+    with Session(engine) as session:
+        item = session.exec(select(OnlineItem)).one()
+        assert item.texts == ["lunyu", "jingyesi"]
+    engine.dispose()

@@ -62,6 +62,7 @@ import pandas as pd
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
+from curriculum.clock import local_today
 from curriculum.models.calendar import School
 from curriculum.models.community import (
     Attendance,
@@ -140,12 +141,12 @@ def make_period(start: dt.date, end: dt.date, today: dt.date | None = None) -> P
     """Validate a range; ``MetricsError`` if the end is before the start."""
     if end < start:
         raise MetricsError(f"结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}")
-    return Period(start, end, today or dt.date.today())
+    return Period(start, end, today or local_today())
 
 
 def school_year_bounds(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The school year around ``today``: 1 September to 31 August (the dashboard's default range)."""
-    today = today or dt.date.today()
+    today = today or local_today()
     year = today.year if today.month >= 9 else today.year - 1
     return dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
 

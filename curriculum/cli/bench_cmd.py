@@ -39,6 +39,7 @@ from sqlmodel import Session
 
 from curriculum.catalog.loader import CatalogInvalid, load_catalog
 from curriculum.cli.common import echo_json, fail
+from curriculum.clock import local_today
 from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass
 from curriculum.planner.store import create_plan, insert_sessions
 from curriculum.planner.terms import term_inputs
@@ -78,7 +79,7 @@ def _database(url: str | None) -> Iterator[tuple[object, str]]:
 
 
 def school_year(today: date | None = None) -> tuple[date, date]:
-    today = today or date.today()
+    today = today or local_today()
     year = today.year if today.month >= 8 else today.year - 1
     return date(year, 9, 1), date(year + 1, 7, 10)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from curriculum.cli.common import echo_json, fail, session_scope
+from curriculum.clock import local_now
 from curriculum.outreach import OutreachError
 from curriculum.outreach import online as on
 from curriculum.outreach import training as tr
@@ -102,7 +103,7 @@ def online_import(file: Path, yes: bool) -> None:
     先逐行检查，列出每个错误（行号、列名）；有错误时询问是否只导入有效行，
     全部无误时直接导入。没有“统计时间”的行按现在时间记录。
     """
-    now = dt.datetime.now(on.local_tz())
+    now = local_now()
     with session_scope() as session:
         try:
             table = on.read_csv_table(file.read_bytes())

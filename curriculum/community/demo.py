@@ -31,6 +31,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
+from curriculum.clock import local_today
 from curriculum.community.attendance import attendance_of, record_attendance
 from curriculum.community.conflicts import ConflictError
 from curriculum.community.events import (
@@ -216,7 +217,7 @@ def _record_the_past(event: CommunityEvent, crowd: Crowd, now: datetime, session
 
 def seed_demo(*, session: Session, today: date | None = None) -> dict[str, int]:
     """Add the community demo programme; returns how many rows of each kind were added."""
-    today = today or date.today()
+    today = today or local_today()
     now = datetime.combine(today, time(0, 0))
     staff_until = now + STAFF_AHEAD
     year = school_year_start(today).year  # the calendar year the current school year began in

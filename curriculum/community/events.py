@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from curriculum.clock import wall_clock
 from curriculum.community.conflicts import (
     CommunityError,
     Conflict,
@@ -122,7 +123,7 @@ class EventDraft:
 
 def at(day: date, start_time: time) -> datetime:
     """The naive local datetime of ``start_time`` on ``day`` (forms give them separately)."""
-    return datetime.combine(day, start_time.replace(second=0, microsecond=0, tzinfo=None))
+    return wall_clock(day, start_time)
 
 
 # --------------------------------------------------------------------------- conflicts

@@ -18,6 +18,11 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+# The export is always Beijing time: naive event times are Asia/Shanghai wall
+# clock and the VTIMEZONE written below must describe the same zone. This is
+# deliberately not ``Settings.timezone`` — the programme is one city in China,
+# and a per-deployment zone would make the same plan export different files.
+# If the setting ever diverges, convert naive times before building events.
 TZID = "Asia/Shanghai"
 TZ = ZoneInfo(TZID)
 PRODID = "-//classics-planner//经典诵读 planner//ZH"

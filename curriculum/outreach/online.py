@@ -26,7 +26,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import func
@@ -34,6 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from curriculum.catalog.schema import ID_PATTERN
+from curriculum.clock import local_today, local_tz  # local_tz re-exported: pages/online.py uses on.local_tz
 from curriculum.models.outreach import (
     OnlineItem,
     OnlineItemCreate,
@@ -43,7 +43,6 @@ from curriculum.models.outreach import (
     OnlineMetricPublic,
 )
 from curriculum.outreach import OutreachError
-from curriculum.settings import get_settings
 from curriculum.vocab import INTEGRATIONS
 
 INTEGRATION = "online"
@@ -75,10 +74,6 @@ _CHANNEL_ALIASES = {
 _ID_RE = re.compile(ID_PATTERN)
 
 
-def local_tz() -> ZoneInfo:
-    return ZoneInfo(get_settings().timezone)
-
-
 def as_aware(moment: dt.datetime) -> dt.datetime:
     """A naive datetime is local time (Asia/Shanghai by default); the database stores aware UTC."""
     return moment.replace(tzinfo=local_tz()) if moment.tzinfo is None else moment
@@ -90,6 +85,7 @@ def to_local(moment: dt.datetime) -> dt.datetime:
 
 def local_moment(day: dt.date, time: dt.time) -> dt.datetime:
     """The aware moment of local wall-clock ``time`` on ``day`` (what a form's date + time fields mean)."""
+    # Not clock.wall_clock: statistics times keep their seconds.
     return as_aware(dt.datetime.combine(day, time))
 
 
@@ -727,7 +723,7 @@ def seed_demo(*, session: Session, today: dt.date | None = None) -> dict[str, in
     ``today`` defaults to the real date (tests pass a fixed day). Returns the
     number of rows created this time, by Chinese label.
     """
-    today = today or dt.date.today()
+    today = today or local_today()
     created = {"线上节目": 0, "统计快照": 0}
     tz = local_tz()
     for title, channel, when, texts, final in _DEMO_ITEMS:

@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from curriculum.catalog.schema import ID_PATTERN
+from curriculum.clock import local_today
 from curriculum.models.outreach import (
     Trainee,
     TraineeCreate,
@@ -656,7 +657,7 @@ def seed_demo(*, session: Session, today: dt.date | None = None) -> dict[str, in
     sessions are still to come. Returns the number of rows created this time,
     by Chinese label (empty when everything was already there).
     """
-    today = today or dt.date.today()
+    today = today or local_today()
     created = {"培训批次": 0, "课次": 0, "学员": 0, "报名": 0, "考勤记录": 0}
     for spec, first in _demo_batches(today):
         exists = session.exec(select(TrainingBatch).where(TrainingBatch.name == spec["batch"]["name"])).first()
@@ -764,3 +765,12 @@ def completion_display_frame(rows: Iterable[CompletionRow]) -> pd.DataFrame:
     frame["rate"] = [f"{rate:.0%}" for rate in frame["rate"]]
     frame["completed"] = ["是" if done else "否" for done in frame["completed"]]
     return frame.rename(columns=COMPLETION_COLUMNS_ZH)
+
+
+def list_unenrolled(batch_id: int, *, session: Session) -> list[TraineePublic]:
+    """Trainees not (yet) enrolled in the batch, by name — whom the “已有学员报名本期” picker offers."""
+    enrolled = select(TrainingEnrolment.trainee_id).where(TrainingEnrolment.batch_id == batch_id)
+    rows = session.exec(
+        select(Trainee).where(col(Trainee.id).not_in(enrolled)).order_by(col(Trainee.name), col(Trainee.id))
+    ).all()
+    return [_trainee_public(t) for t in rows]

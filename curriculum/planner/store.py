@@ -47,6 +47,7 @@ from sqlalchemy import bindparam, delete, insert, select
 from sqlmodel import Session
 
 from curriculum.catalog.schema import Catalog
+from curriculum.clock import local_today
 from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass
 from curriculum.planner.engine import (
     DEFAULT_INTERVALS,
@@ -649,7 +650,7 @@ DEMO_CLASS = "一年级（2）班"
 
 def current_term(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The usual term around ``today``: spring 3/1–7/10, autumn 9/1–1/20."""
-    today = today or dt.date.today()
+    today = today or local_today()
     if 2 <= today.month <= 7:
         return dt.date(today.year, 3, 1), dt.date(today.year, 7, 10)
     year = today.year if today.month >= 8 else today.year - 1
@@ -781,7 +782,7 @@ def seed_demo(*, session: Session, today: dt.date | None = None) -> dict[str, in
     from curriculum.planner.terms import stored_term_inputs
     from curriculum.settings import Settings
 
-    today = today or dt.date.today()
+    today = today or local_today()
     counts = {"学校": 0, "学期": 0, "班级": 0, "教学计划": 0, "顺延": 0, "完成记录": 0}
     catalog: Catalog | None = None
     for index, (school_spec, name, stage, grade, size, reading_time, pattern) in enumerate(_DEMO_CLASSES):

@@ -18,6 +18,7 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
+from curriculum import clock
 from curriculum.community import pairings as pr
 from curriculum.community import people as pp
 from curriculum.community import points as pt
@@ -154,7 +155,7 @@ with Session(get_engine()) as session:
                                             key="pts_pair_target_kind")
             cols = st.columns(2)
             pair_district = cols[0].text_input("区县", key="pts_pair_district")
-            start = cols[1].date_input("开始日期", key="pts_pair_start")
+            start = cols[1].date_input("开始日期", value=clock.local_today(), key="pts_pair_start")
             resources = st.multiselect("送到基层的资源", list(pr.RESOURCES), format_func=pr.RESOURCES.get,
                                        key="pts_pair_resources")
             note = st.text_input("备注", key="pts_pair_note")

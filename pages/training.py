@@ -12,7 +12,9 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
+from curriculum import clock
 from curriculum.charts.outreach import build_training_completion_figure
+from curriculum.community.people import split_list
 from curriculum.models.outreach import TraineeCreate, TrainingBatchCreate, TrainingSessionCreate
 from curriculum.outreach import OutreachError
 from curriculum.outreach import training as tr
@@ -33,7 +35,7 @@ def _texts_input(key: str) -> list[str]:
     if text_titles:
         return st.multiselect("经典篇目（可选）", list(text_titles), format_func=text_titles.get, key=key)
     typed = st.text_input("经典篇目编号（可选，用逗号分隔）", key=key)
-    return [t for t in typed.replace("，", ",").split(",") if t.strip()]
+    return split_list(typed)
 
 
 with Session(get_engine()) as session:
@@ -43,8 +45,8 @@ with Session(get_engine()) as session:
             name = st.text_input("培训名称", key="trn_batch_name", placeholder="如：2026年第三期教师经典诵读培训班")
             cohort = st.selectbox("培训对象", list(tr.COHORTS), format_func=tr.COHORTS.get, key="trn_batch_cohort")
             cols = st.columns(2)
-            start = cols[0].date_input("开始日期", key="trn_batch_start")
-            end = cols[1].date_input("结束日期", key="trn_batch_end")
+            start = cols[0].date_input("开始日期", value=clock.local_today(), key="trn_batch_start")
+            end = cols[1].date_input("结束日期", value=clock.local_today(), key="trn_batch_end")
             cols = st.columns(2)
             organiser = cols[0].text_input("主办单位", key="trn_batch_organiser")
             location = cols[1].text_input("地点", key="trn_batch_location")
@@ -175,8 +177,7 @@ with Session(get_engine()) as session:
                 else:
                     st.success(f"“{new.name}”已报名本期培训。")
         enrolled = tr.list_enrolled(batch_id, session=session)
-        enrolled_ids = {t.id for t in enrolled}
-        others = {t.id: t for t in tr.list_trainees(session=session) if t.id not in enrolled_ids}
+        others = {t.id: t for t in tr.list_unenrolled(batch_id, session=session)}
         with cols[1].form("trn_enrol_form"):
             st.markdown("**已有学员报名本期**")
             chosen = st.multiselect(

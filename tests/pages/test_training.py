@@ -175,3 +175,14 @@ def test_enrolling_several_trainees_is_all_or_nothing(app_env):
     assert any("未能报名" in e.value and "本次没有报名任何人" in e.value for e in at.error)
     assert _saved(app_env) == (["丙老师", "乙老师", "甲老师"], 3)  # only their enrolments in 第四期
     assert any("本期学员（0 人" in m.value for m in at.markdown)
+
+
+def test_the_picker_offers_only_trainees_not_yet_in_this_batch(app_env):
+    at = _create_batch(_run())
+    at = _create_batch(at, name="第四期")
+    at.text_input(key="trn_trainee_name").input("甲老师")
+    at.button(key="trn_trainee_submit").click().run()
+    assert not at.exception and not at.error
+    assert at.multiselect(key="trn_enrol_existing").options == []  # already in 第四期
+    at.selectbox(key="trn_batch").set_value(1).run()
+    assert [o.split("（")[0] for o in at.multiselect(key="trn_enrol_existing").options] == ["甲老师"]

@@ -27,6 +27,7 @@ import hashlib
 import html
 import math
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -256,7 +257,7 @@ def _unique_labels(catalog: Catalog) -> dict[str, str]:
     return {i: (lbl if seen[lbl] == 1 else f"{lbl}·{i}") for i, lbl in labels.items()}
 
 
-def stage_text_matrix(catalog: Catalog, categories=None) -> pd.DataFrame:
+def stage_text_matrix(catalog: Catalog, categories: Iterable[str] | None = None) -> pd.DataFrame:
     """One row per text, one column per stage key (0 / 1 recommended / 2 featured).
 
     ``categories`` (keys of ``vocab.CATEGORIES``), when given and not empty,

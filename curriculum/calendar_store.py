@@ -19,13 +19,13 @@ from sqlmodel import Session, select
 
 from curriculum.models.calendar import CalendarAdjustment, School, Term
 from curriculum.schoolcal import (
-    WEEKDAY_NAMES,
     CalendarError,
     Closure,
     MakeupDay,
     TermCalendar,
     build_term_calendar,
 )
+from curriculum.vocab import WEEKDAY_LABELS
 
 __all__ = [
     "CalendarError",
@@ -253,8 +253,8 @@ def delete_adjustment(adjustment_id: int, *, session: Session) -> None:
 def describe_adjustment(row: CalendarAdjustment) -> str:
     """One Chinese line for lists: "停课 2026-11-12 至 2026-11-13：期中考试"."""
     if row.kind == "makeup":
-        timetable = WEEKDAY_NAMES[row.timetable_weekday or 0]
-        return f"补课 {row.start.isoformat()}（{WEEKDAY_NAMES[row.start.weekday()]}，按{timetable}课表）：{row.reason}"
+        timetable = WEEKDAY_LABELS[row.timetable_weekday or 0]
+        return f"补课 {row.start.isoformat()}（{WEEKDAY_LABELS[row.start.weekday()]}，按{timetable}课表）：{row.reason}"
     span = row.start.isoformat() if row.start == row.end else f"{row.start.isoformat()} 至 {row.end.isoformat()}"
     return f"停课 {span}：{row.reason}"
 

@@ -48,7 +48,10 @@ from typing import Any, NamedTuple
 
 import holidays
 
-WEEKDAY_NAMES: tuple[str, ...] = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+from curriculum.vocab import WEEKDAY_LABELS
+
+# Alias kept for pages/school_calendar.py; new code uses vocab.WEEKDAY_LABELS.
+WEEKDAY_NAMES = WEEKDAY_LABELS
 
 # Month-view statuses (key → label), in legend order.
 STATUSES: dict[str, str] = {
@@ -145,7 +148,7 @@ class TermCalendar:
             if day in school:
                 sd = school[day]
                 key = "makeup" if sd.makeup else "school"
-                detail = sd.note or WEEKDAY_NAMES[day.weekday()]
+                detail = sd.note or WEEKDAY_LABELS[day.weekday()]
             elif day in closed:
                 key, detail = "closure", closed[day]
             elif any(c.start <= day <= c.end for c in self.closures) and day.weekday() < 5:
@@ -153,7 +156,7 @@ class TermCalendar:
             elif day in self.holidays:
                 key, detail = "holiday", self.holidays[day]
             elif day.weekday() >= 5:
-                key, detail = "weekend", WEEKDAY_NAMES[day.weekday()]
+                key, detail = "weekend", WEEKDAY_LABELS[day.weekday()]
             else:  # a weekday neither school nor holiday: listed in skipped
                 key = "holiday"
                 detail = next((s.reason for s in self.skipped if s.date == day), "")
@@ -187,7 +190,7 @@ def parse_timetable_weekday(text: str) -> int:
 
     Accepts 周一…周五, 星期一…星期五, 一…五, and 1…5 counted the Chinese way
     (1 = 周一, as on a timetable). The stored value is 0-based like
-    ``date.weekday()``, so ``WEEKDAY_NAMES[result]`` names it back.
+    ``date.weekday()``, so ``WEEKDAY_LABELS[result]`` names it back.
 
     Raises:
         CalendarError: anything else, e.g. 周六 or 0 (Chinese message).
@@ -356,7 +359,7 @@ def _validate(
                 f"补课日 {m.date.isoformat()} 不在学期内（{start.isoformat()} 至 {end.isoformat()}）"
             )
         if m.date in official_school:
-            raise CalendarError(f"{m.date.isoformat()}（{WEEKDAY_NAMES[m.date.weekday()]}）本来就要上课，不能再设为补课日")
+            raise CalendarError(f"{m.date.isoformat()}（{WEEKDAY_LABELS[m.date.weekday()]}）本来就要上课，不能再设为补课日")
         if m.date in seen:
             raise CalendarError(f"补课日 {m.date.isoformat()} 重复")
         seen.add(m.date)
@@ -514,7 +517,7 @@ def skipped_rows(cal: TermCalendar, *, closures: bool | None = None) -> list[dic
         is_closure = s.reason.startswith("学校停课")
         if closures is not None and closures != is_closure:
             continue
-        rows.append({"日期": s.date.isoformat(), "星期": WEEKDAY_NAMES[s.date.weekday()], "原因": s.reason})
+        rows.append({"日期": s.date.isoformat(), "星期": WEEKDAY_LABELS[s.date.weekday()], "原因": s.reason})
     return rows
 
 
@@ -523,8 +526,8 @@ def makeup_rows(cal: TermCalendar) -> list[dict[str, str]]:
     return [
         {
             "日期": d.date.isoformat(),
-            "星期": WEEKDAY_NAMES[d.date.weekday()],
-            "按课表": WEEKDAY_NAMES[d.timetable_weekday],
+            "星期": WEEKDAY_LABELS[d.date.weekday()],
+            "按课表": WEEKDAY_LABELS[d.timetable_weekday],
             "说明": d.note,
         }
         for d in cal.days
@@ -547,7 +550,7 @@ def festival_rows(cal: TermCalendar, titles: dict[str, str] | None = None) -> li
     return [
         {
             "日期": f.date.isoformat(),
-            "星期": WEEKDAY_NAMES[f.date.weekday()],
+            "星期": WEEKDAY_LABELS[f.date.weekday()],
             "节日": f.name,
             "诵读主题": f.theme,
             "推荐篇目": "、".join(f"《{titles[t]}》" if titles and t in titles else t for t in f.texts),

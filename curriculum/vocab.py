@@ -70,3 +70,7 @@ THEMES: tuple[str, ...] = (
     "治国", "理想", "奉献", "英雄", "民族精神", "自强", "敬老", "劳动", "规范",
     "识字", "声律", "哲理", "励志", "和谐", "文明",
 )
+
+# Short weekday names, indexed like ``date.weekday()`` (0 = Monday). The one
+# table every label, chart axis and export uses.
+WEEKDAY_LABELS: tuple[str, ...] = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")

@@ -16,7 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from curriculum.festivals import FestivalRangeError, festivals_between
-from curriculum.schoolcal import STATUSES, WEEKDAY_NAMES, TermCalendar
+from curriculum.schoolcal import STATUSES, TermCalendar
+from curriculum.vocab import WEEKDAY_LABELS
 
 OUTSIDE = "outside"
 # Legend order and colours; "outside" = a day of the month outside the term.
@@ -105,13 +106,13 @@ def build_month_figure(df: pd.DataFrame, title: str = "") -> go.Figure:
     for row in df.itertuples(index=False):
         z[row.week][row.weekday] = index[row.status]
         text[row.week][row.weekday] = str(row.day)
-        parts = [row.date.isoformat(), WEEKDAY_NAMES[row.weekday], row.label]
-        if row.detail and row.detail != WEEKDAY_NAMES[row.weekday]:
+        parts = [row.date.isoformat(), WEEKDAY_LABELS[row.weekday], row.label]
+        if row.detail and row.detail != WEEKDAY_LABELS[row.weekday]:
             parts.append(row.detail)
         if row.festival:
             parts.append(row.festival)
         hover[row.week][row.weekday] = " · ".join(parts)
-    x = list(WEEKDAY_NAMES)
+    x = list(WEEKDAY_LABELS)
     y = [f"第{w + 1}周" for w in range(weeks)]
     fig = go.Figure()
     fig.add_trace(
@@ -149,7 +150,7 @@ def build_month_figure(df: pd.DataFrame, title: str = "") -> go.Figure:
         )
     for row in df[df["festival"] != ""].itertuples(index=False):
         fig.add_annotation(
-            x=WEEKDAY_NAMES[row.weekday],
+            x=WEEKDAY_LABELS[row.weekday],
             y=f"第{row.week + 1}周",
             text=row.festival,
             showarrow=False,

@@ -14,6 +14,8 @@ from datetime import timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
+from curriculum.vocab import WEEKDAY_LABELS
+
 STATUS_ORDER: tuple[str, ...] = ("计划中", "节日", "已锁定", "已完成")
 STATUS_COLORS: dict[str, str] = {
     "计划中": "#6fa8dc",
@@ -21,7 +23,6 @@ STATUS_COLORS: dict[str, str] = {
     "已锁定": "#f6b26b",
     "已完成": "#6aa84f",
 }
-WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 REQUIRED_COLUMNS = ("date", "status", "new", "review", "activity", "summary")
 _FONT = dict(family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif")
 
@@ -42,7 +43,7 @@ def build_plan_calendar_figure(df: pd.DataFrame, title: str = "诵读计划日�
     data = df.copy()
     data["date"] = pd.to_datetime(data["date"])
     data["week_start"] = data["date"] - pd.to_timedelta(data["date"].dt.day_of_week, unit="D")
-    data["weekday_label"] = data["date"].dt.day_of_week.map(lambda i: WEEKDAYS[i])
+    data["weekday_label"] = data["date"].dt.day_of_week.map(lambda i: WEEKDAY_LABELS[i])
     statuses = [s for s in STATUS_ORDER if s in set(data["status"])]
     statuses += sorted(set(data["status"]) - set(statuses))
     for status in statuses:
@@ -62,7 +63,7 @@ def build_plan_calendar_figure(df: pd.DataFrame, title: str = "诵读计划日�
     end = data["week_start"].max()
     fig.update_xaxes(title="周（起始日）", tickformat="%m-%d", dtick=7 * 24 * 3600 * 1000,
                      range=[start - timedelta(days=4), end + timedelta(days=4)], showgrid=False)
-    weekday_rows = [w for w in WEEKDAYS if w in set(data["weekday_label"])]
+    weekday_rows = [w for w in WEEKDAY_LABELS if w in set(data["weekday_label"])]
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(weekday_rows)), showgrid=False)
     return fig
 

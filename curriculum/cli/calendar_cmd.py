@@ -15,7 +15,8 @@ from curriculum.calendar_store import (
     term_calendar,
 )
 from curriculum.cli.common import echo_json, fail, session_scope
-from curriculum.schoolcal import WEEKDAY_NAMES, TermCalendar, build_term_calendar, parse_timetable_weekday
+from curriculum.schoolcal import TermCalendar, build_term_calendar, parse_timetable_weekday
+from curriculum.vocab import WEEKDAY_LABELS
 
 
 @click.group("calendar")
@@ -35,13 +36,13 @@ def _show(cal: TermCalendar, title: str, as_json: bool) -> None:
         click.echo("调休 / 补课上课：")
         for d in special:
             click.echo(
-                f"  {d.date.isoformat()} {WEEKDAY_NAMES[d.date.weekday()]}"
-                f"  按{WEEKDAY_NAMES[d.timetable_weekday]}课表  {d.note}"
+                f"  {d.date.isoformat()} {WEEKDAY_LABELS[d.date.weekday()]}"
+                f"  按{WEEKDAY_LABELS[d.timetable_weekday]}课表  {d.note}"
             )
     if cal.skipped:
         click.echo("不上课的工作日：")
         for s in cal.skipped:
-            click.echo(f"  {s.date.isoformat()} {WEEKDAY_NAMES[s.date.weekday()]}  {s.reason}")
+            click.echo(f"  {s.date.isoformat()} {WEEKDAY_LABELS[s.date.weekday()]}  {s.reason}")
 
 
 @calendar.command("days")

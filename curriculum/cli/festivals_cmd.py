@@ -6,7 +6,7 @@ import click
 
 from curriculum.cli.common import echo_json, fail
 from curriculum.festivals import KIND_LABELS, FestivalRangeError, festivals_for_year
-from curriculum.schoolcal import WEEKDAY_NAMES
+from curriculum.vocab import WEEKDAY_LABELS
 
 
 @click.command("festivals")
@@ -23,7 +23,7 @@ def festivals(year: int, as_json: bool) -> None:
         return
     click.echo(f"{year} 年节日诵读")
     for f in found:
-        weekday = WEEKDAY_NAMES[f.date.weekday()]
+        weekday = WEEKDAY_LABELS[f.date.weekday()]
         click.echo(
             f"{f.date.isoformat()} {weekday}  {f.name}（{KIND_LABELS[f.kind]}）  {f.theme}  篇目：{', '.join(f.texts)}"
         )

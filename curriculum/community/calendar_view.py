@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from curriculum.community.conflicts import WEEKDAY_LABELS
+from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.community.events import OccurrenceRow
 
 

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Literal
 
+# WEEKDAY_LABELS re-exported: pages/reading_points.py and pages/events.py import it from here.
+from curriculum.vocab import WEEKDAY_LABELS  # noqa: F401
+
 Severity = Literal["error", "warning", "info"]
 
 CODE_LABELS: dict[str, str] = {
@@ -126,4 +129,3 @@ def fmt_span(start: datetime, end: datetime) -> str:
     return f"{fmt_dt(start)}–{fmt_dt(end)}"
 
 
-WEEKDAY_LABELS: tuple[str, ...] = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")

@@ -44,7 +44,7 @@ from curriculum.models.community import (
     Attendance,
 )
 from curriculum.stages import STAGE_KEYS
-from curriculum.vocab import INTEGRATIONS, SPHERES
+from curriculum.vocab import INTEGRATIONS, SPHERES, WEEKDAY_LABELS
 
 STATUSES: dict[str, str] = {"suggested": "待确认", "confirmed": "已确认", "dropped": "已放弃"}
 SIGNUP_STATUSES: dict[str, str] = {"confirmed": "已报名", "waitlist": "候补", "cancelled": "已取消"}
@@ -187,7 +187,6 @@ def hours_conflicts(point: ReadingPoint | None, spans: list[tuple[datetime, date
 
 
 def _day_hours_text(hours, dt: datetime) -> str:
-    from curriculum.community.conflicts import WEEKDAY_LABELS
 
     spans = hours.get(dt.weekday(), [])
     if not spans:
@@ -1010,7 +1009,6 @@ def stop_series(event_id: int, from_day: date, *, session: Session) -> int:
 
 def occurrence_label(row: OccurrenceRow) -> str:
     """``9月5日 周六 09:00 周末公益诵读 · 老街社区诵读点`` for pickers."""
-    from curriculum.community.conflicts import WEEKDAY_LABELS
 
     where = row.point_name or row.district
     return (f"{row.start.month}月{row.start.day}日 {WEEKDAY_LABELS[row.start.weekday()]} {row.start:%H:%M} "

@@ -13,8 +13,9 @@ from datetime import datetime, time
 
 from sqlmodel import Session, select
 
-from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError
+from curriculum.community.conflicts import CommunityError
 from curriculum.models.community import ReadingPoint, ReadingPointCreate
+from curriculum.vocab import WEEKDAY_LABELS
 
 # Venue types named in the programme report (社会层面 …阵地), keys → labels.
 VENUE_TYPES: dict[str, str] = {

@@ -16,7 +16,8 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import WEEKLY, rrule, rrulestr, weekdays
 
-from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError
+from curriculum.community.conflicts import CommunityError
+from curriculum.vocab import WEEKDAY_LABELS
 
 HORIZON_DAYS = 366
 MAX_OCCURRENCES = 400

@@ -22,7 +22,8 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError
+from curriculum.community.conflicts import CommunityError
+from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.community.calendar_view import week_bounds
 from curriculum.community.events import ACTIVE, list_occurrences, shift_views
 from curriculum.exports.ical import CalendarEvent, build_calendar

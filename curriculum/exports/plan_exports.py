@@ -32,7 +32,8 @@ from typing import Any
 
 from curriculum.catalog.schema import Catalog
 from curriculum.exports.ical import CalendarEvent, build_calendar
-from curriculum.planner.engine import KIND_LABELS, WEEKDAY_LABELS, passage_text
+from curriculum.planner.engine import KIND_LABELS, passage_text
+from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.stages import STAGE_LABELS
 
 UID_DOMAIN = "classics-planner"

@@ -81,7 +81,6 @@ EXTRA_REVIEW_OFFSETS: tuple[int, ...] = (1, 3)
 KINDS = ("new", "review", "activity")
 KIND_LABELS = {"new": "新授", "review": "复习", "activity": "活动"}
 PATTERNS: dict[str, str] = {"recitation_check": "背诵检查", "story": "讲故事"}
-WEEKDAY_LABELS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 LABEL_CHORAL = "齐读"
 LABEL_CHECK = "背诵检查"
 LABEL_STORY = "讲故事"

@@ -1,0 +1,19 @@
+"""One weekday table for the whole app, indexed like ``date.weekday()``."""
+
+from datetime import date
+
+from curriculum.community import conflicts
+from curriculum import schoolcal
+from curriculum.vocab import WEEKDAY_LABELS
+
+
+def test_weekday_labels_follow_date_weekday():
+    # 2026-09-28 is a Monday, 2026-10-04 a Sunday.
+    assert WEEKDAY_LABELS[date(2026, 9, 28).weekday()] == "周一"
+    assert WEEKDAY_LABELS[date(2026, 10, 4).weekday()] == "周日"
+    assert len(WEEKDAY_LABELS) == 7
+
+
+def test_old_names_pages_import_are_the_same_table():
+    assert conflicts.WEEKDAY_LABELS is WEEKDAY_LABELS
+    assert schoolcal.WEEKDAY_NAMES is WEEKDAY_LABELS

@@ -16,31 +16,17 @@ from sqlmodel import Session, select
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.points import Hours, format_hours, parse_hours, within_hours
 from curriculum.models.community import Person, PersonCreate, PersonPublic
+from curriculum.phones import PhoneError, mask_phone, normalise_phone  # mask_phone: also the old import path
 
 ROLES: dict[str, str] = {"leader": "领读员", "volunteer": "志愿者"}
 SKILLS: tuple[str, ...] = ("朗诵", "讲解", "书法", "组织", "摄影", "主持", "音响", "急救")
 
-_PHONE = re.compile(r"^1\d{10}$")
-
-
-def mask_phone(phone: str | None) -> str:
-    """``13812340000`` → ``138****0000``; short or missing numbers give ``****`` / ``""``."""
-    if not phone:
-        return ""
-    digits = phone.strip()
-    if len(digits) < 8:
-        return "****"
-    return digits[:3] + "****" + digits[-4:]
-
-
 def normalize_phone(phone: str | None, *, field: str = "手机号") -> str | None:
-    """Strip spaces and dashes; ``None`` for empty; ``CommunityError`` naming ``field`` unless 11 digits from 1."""
-    if not phone or not phone.strip():
-        return None
-    cleaned = re.sub(r"[\s-]", "", phone)
-    if not _PHONE.match(cleaned):
-        raise CommunityError(f"{field}“{mask_phone(cleaned)}”应为 11 位数字，以 1 开头")
-    return cleaned
+    """``phones.normalise_phone`` raising ``CommunityError`` (the community pages catch that)."""
+    try:
+        return normalise_phone(phone, field=field)
+    except PhoneError as err:
+        raise CommunityError(str(err)) from None
 
 
 def display_phone(person: Person, viewer_id: int | None) -> str:

@@ -44,6 +44,7 @@ from curriculum.models.outreach import (
     TrainingSessionPublic,
 )
 from curriculum.outreach import OutreachError
+from curriculum.phones import PhoneError, mask_phone, normalise_phone  # re-exported: old import paths
 from curriculum.vocab import INTEGRATIONS
 
 INTEGRATION = "teachers"
@@ -69,28 +70,9 @@ MODES: dict[str, str] = {"offline": "线下", "online": "线上"}
 DEFAULT_COMPLETION_PERCENT = 80
 
 _ID_RE = re.compile(ID_PATTERN)
-_MOBILE_RE = re.compile(r"^1\d{10}$")
 
 
 # --- helpers ------------------------------------------------------------------
-
-
-def normalise_phone(phone: str | None) -> str | None:
-    """Strip spaces and dashes; ``None`` or blank means no phone (the field is optional)."""
-    if phone is None:
-        return None
-    digits = re.sub(r"[\s\-]", "", phone)
-    return digits or None
-
-
-def mask_phone(phone: str | None) -> str:
-    """Show a phone number as ``138****0000`` (first three, last four); empty if none."""
-    phone = normalise_phone(phone)
-    if not phone:
-        return ""
-    if len(phone) <= 7:
-        return "*" * len(phone)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
 def _check_texts(texts: Iterable[str], errors: list[OutreachError]) -> list[str]:
@@ -281,9 +263,11 @@ def _new_trainee(data: TraineeCreate, errors: list[OutreachError]) -> Trainee:
     name = data.name.strip()
     if not name:
         errors.append(OutreachError("学员姓名不能为空", "name"))
-    phone = normalise_phone(data.phone)
-    if phone is not None and not _MOBILE_RE.match(phone):
-        errors.append(OutreachError("手机号应为以 1 开头的 11 位数字（也可以不填）", "phone"))
+    try:
+        phone = normalise_phone(data.phone)
+    except PhoneError as err:
+        errors.append(OutreachError(str(err), "phone"))
+        phone = None
     return Trainee(name=name, organisation=data.organisation.strip(), phone=phone)
 
 

@@ -14,7 +14,7 @@ from curriculum.models.community import PairingCreate, ReadingPointCreate
 def test_mask_phone():
     assert mask_phone("13812340000") == "138****0000"
     assert mask_phone(None) == "" and mask_phone("") == ""
-    assert mask_phone("12345") == "****"
+    assert mask_phone("12345") == "*****"
 
 
 def test_phone_shown_in_full_only_to_the_manager_and_the_person(session, make_person):

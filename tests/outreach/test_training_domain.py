@@ -125,7 +125,7 @@ def test_phone_is_optional_validated_and_only_shown_masked(session):
     shown = _trainee(session, "王五", phone="138 1234 0000")
     assert shown.phone_masked == "138****0000"
     assert "13812340000" not in shown.model_dump_json()
-    with pytest.raises(OutreachError, match="手机号应为以 1 开头的 11 位数字"):
+    with pytest.raises(OutreachError, match="手机号“\\*+”应为以 1 开头的 11 位数字"):
         _trainee(session, "赵六", phone="12345")
     assert [t.name for t in tr.list_trainees(session=session)] == sorted(["李四", "王五"])
 
@@ -259,7 +259,7 @@ def test_create_and_enrol_names_every_problem_and_saves_no_trainee(session):
     with pytest.raises(OutreachError) as err:
         tr.create_and_enrol(TraineeCreate(name="张老师", phone="12345"), 999, session=session)
     assert "找不到编号为 999 的培训批次" in str(err.value)
-    assert "手机号应为以 1 开头的 11 位数字" in str(err.value)
+    assert "手机号“*****”应为以 1 开头的 11 位数字" in str(err.value)  # masked even in the error
     assert _names(session) == []
 
 

@@ -62,6 +62,7 @@ import pandas as pd
 from sqlalchemy import case, func, select
 from sqlmodel import Session
 
+from curriculum import schoolcal
 from curriculum.clock import local_today
 from curriculum.models.calendar import School
 from curriculum.models.community import (
@@ -146,9 +147,7 @@ def make_period(start: dt.date, end: dt.date, today: dt.date | None = None) -> P
 
 def school_year_bounds(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The school year around ``today``: 1 September to 31 August (the dashboard's default range)."""
-    today = today or local_today()
-    year = today.year if today.month >= 9 else today.year - 1
-    return dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
+    return schoolcal.school_year_bounds(today or local_today())
 
 
 def week_start(day: dt.date) -> dt.date:

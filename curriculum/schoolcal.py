@@ -496,6 +496,22 @@ def default_term_dates(today: date) -> TermDates:
     return next(term for term in candidates if today <= term.end)
 
 
+def started_term(today: date) -> TermDates:
+    """The latest term that has begun by ``today``: the one in progress, or in a break the one just ended.
+
+    Demo data needs a term with a past; ``default_term_dates`` would give the
+    coming term during the summer or winter break.
+    """
+    candidates = (_autumn_term(today.year - 1), _spring_term(today.year - 1), _autumn_term(today.year))
+    return max((term for term in candidates if term.start <= today), key=lambda term: term.start)
+
+
+def school_year_bounds(today: date) -> tuple[date, date]:
+    """The school year ``today`` is in: 1 September to 31 August (dashboards' default range)."""
+    year = today.year if today.month >= 9 else today.year - 1
+    return date(year, 9, 1), date(year + 1, 8, 31)
+
+
 # --------------------------------------------------------------------------- display rows
 
 

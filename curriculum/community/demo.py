@@ -56,6 +56,7 @@ from curriculum.models.community import (
     ReadingPoint,
     ReadingPointCreate,
 )
+from curriculum.schoolcal import school_year_bounds
 
 EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
 SCHOOL_DAYS = (0, 1, 2, 3, 4)
@@ -118,7 +119,7 @@ JOINT_CROWD = Crowd(student=(15, 25), parent=(4, 8), resident=(10, 18), voluntee
 
 def school_year_start(today: date) -> date:
     """1 September of the school year ``today`` is in (the dashboard's default range starts there)."""
-    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+    return school_year_bounds(today)[0]
 
 
 def _first_weekday(year: int, month: int, weekday: int) -> date:

@@ -46,6 +46,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select
 from sqlmodel import Session
 
+from curriculum import schoolcal
 from curriculum.catalog.schema import Catalog
 from curriculum.clock import local_today
 from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass
@@ -649,12 +650,9 @@ DEMO_CLASS = "一年级（2）班"
 
 
 def current_term(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    """The usual term around ``today``: spring 3/1–7/10, autumn 9/1–1/20."""
-    today = today or local_today()
-    if 2 <= today.month <= 7:
-        return dt.date(today.year, 3, 1), dt.date(today.year, 7, 10)
-    year = today.year if today.month >= 8 else today.year - 1
-    return dt.date(year, 9, 1), dt.date(year + 1, 1, 20)
+    """The term a new plan most likely covers: ``schoolcal.default_term_dates`` (the next one in a break)."""
+    start, end, _name = schoolcal.default_term_dates(today or local_today())
+    return start, end
 
 
 # The demo classes: (school, name, stage, grade, size, reading time, weekday pattern). The first is the
@@ -688,7 +686,8 @@ def _demo_term(session: Session, school_id: int, today: dt.date) -> tuple[Any, i
     around = next((t for t in terms if t.start <= today <= t.end), None)
     if around is not None:
         return around, 0
-    start, end = current_term(today)
+    # The term that has begun (not the coming one in a break): the demo needs a past.
+    start, end, _name = schoolcal.started_term(today)
     name = _term_name(start)
     named = next((t for t in terms if t.name == name), None)
     if named is not None:

@@ -33,7 +33,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from curriculum.catalog.schema import ID_PATTERN
-from curriculum.clock import local_today, local_tz  # local_tz re-exported: pages/online.py uses on.local_tz
+from curriculum.clock import local_now, local_today, local_tz  # local_tz re-exported: pages/online.py uses on.local_tz
 from curriculum.models.outreach import (
     OnlineItem,
     OnlineItemCreate,
@@ -160,10 +160,25 @@ def find_item(title: str, channel: str, *, session: Session) -> OnlineItem | Non
 # --- metrics ----------------------------------------------------------------------------
 
 
-def _metric_problems(item: OnlineItem, recorded_at: dt.datetime, values: dict[str, int]) -> list[OutreachError]:
+# A form's time picker or a phone's clock may run a little ahead; more than this is a typo.
+FUTURE_TOLERANCE = dt.timedelta(minutes=10)
+
+
+def _future_problem(recorded_at: dt.datetime, now: dt.datetime | None = None) -> str | None:
+    """Chinese message if ``recorded_at`` is later than ``now`` (default: the clock) — counts cannot be read from the future."""
+    if as_aware(recorded_at) > as_aware(now or local_now()) + FUTURE_TOLERANCE:
+        return f"统计时间（{to_local(recorded_at):%Y-%m-%d %H:%M}）晚于现在，不能记录未来的统计数据"
+    return None
+
+
+def _metric_problems(
+    item: OnlineItem, recorded_at: dt.datetime, values: dict[str, int], now: dt.datetime | None = None
+) -> list[OutreachError]:
     errors = [
         OutreachError(f"{METRICS[name]}不能为负数", name) for name, value in values.items() if value < 0
     ]
+    if (future := _future_problem(recorded_at, now)) is not None:
+        errors.append(OutreachError(future, "recorded_at"))
     if to_local(recorded_at).date() < item.publish_date:
         errors.append(
             OutreachError(
@@ -182,12 +197,18 @@ def _snapshot_exists(item_id: int, recorded_at: dt.datetime, *, session: Session
     )
 
 
-def record_metrics(data: OnlineMetricCreate, *, session: Session) -> OnlineMetricPublic:
-    """Save one snapshot of an item's counts. A naive ``recorded_at`` is local time."""
+def record_metrics(
+    data: OnlineMetricCreate, *, session: Session, now: dt.datetime | None = None
+) -> OnlineMetricPublic:
+    """Save one snapshot of an item's counts. A naive ``recorded_at`` is local time.
+
+    A time later than ``now`` (default: the clock, with ``FUTURE_TOLERANCE``) is
+    refused; the demo passes the day it is seeding for.
+    """
     item = get_item(data.item_id, session=session)
     recorded_at = as_aware(data.recorded_at)
     values = {name: getattr(data, name) for name in METRICS}
-    errors = _metric_problems(item, recorded_at, values)
+    errors = _metric_problems(item, recorded_at, values, now)
     if not errors and _snapshot_exists(item.id, recorded_at, session=session):
         errors.append(
             OutreachError(f"该节目在 {to_local(recorded_at):%Y-%m-%d %H:%M} 已有一条统计数据", "recorded_at")
@@ -592,6 +613,8 @@ def check_metrics_rows(
         else:
             effective_publish = publish_date or new_items.get((title, channel))
 
+        if not row_errors and (future := _future_problem(recorded_at)) is not None:
+            error("recorded_at" if cell("recorded_at") else "", future)
         if not row_errors and effective_publish is not None:
             if to_local(recorded_at).date() < effective_publish:
                 error(
@@ -740,6 +763,10 @@ def seed_demo(*, session: Session, today: dt.date | None = None) -> dict[str, in
                 break  # not counted yet
             moment = dt.datetime.combine(day, dt.time(18, 0), tzinfo=tz)
             values = {name: int(value * share) for name, value in zip(METRICS, final)}
-            record_metrics(OnlineMetricCreate(item_id=item.id, recorded_at=moment, **values), session=session)
+            record_metrics(
+                OnlineMetricCreate(item_id=item.id, recorded_at=moment, **values),
+                session=session,
+                now=dt.datetime.combine(today, dt.time(0, 0)),
+            )
             created["统计快照"] += 1
     return {label: n for label, n in created.items() if n}

@@ -49,7 +49,7 @@ from sqlmodel import Session
 from curriculum import schoolcal
 from curriculum.catalog.schema import Catalog
 from curriculum.clock import local_today
-from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass
+from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass, SchoolClassBase
 from curriculum.planner.engine import (
     DEFAULT_INTERVALS,
     DEFAULT_MINUTES,
@@ -115,6 +115,15 @@ class RegenerateResult:
 
 # --- classes ------------------------------------------------------------------
 
+def _max_length(field: str) -> int:
+    """The ``max_length`` declared on ``SchoolClassBase.<field>`` (one source for the limit)."""
+    return next(m.max_length for m in SchoolClassBase.model_fields[field].metadata if hasattr(m, "max_length"))
+
+
+_NAME_MAX = _max_length("name")
+_GRADE_MAX = _max_length("grade")
+
+
 def create_class(
     *,
     session: Session,
@@ -130,6 +139,12 @@ def create_class(
     name = (name or "").strip()
     if not name:
         raise PlanStoreError("班级名称：不能为空")
+    grade = (grade or "").strip()
+    # The columns' limits (SchoolClassBase): PostgreSQL would raise DataError, SQLite store it silently.
+    if len(name) > _NAME_MAX:
+        raise PlanStoreError(f"班级名称：最多 {_NAME_MAX} 个字，现在 {len(name)} 个")
+    if len(grade) > _GRADE_MAX:
+        raise PlanStoreError(f"年级：最多 {_GRADE_MAX} 个字，现在 {len(grade)} 个")
     if stage not in STAGE_KEYS:
         raise PlanStoreError(f"学段：未知学段“{stage}”，可选：{'、'.join(STAGE_KEYS)}")
     if not (1 <= int(size) <= 200):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -230,12 +230,3 @@ def festival_dates(key: str, years: range | list[int]) -> dict[int, date]:
     if key not in FESTIVALS:
         raise KeyError(key)
     return {year: next(f.date for f in festivals_for_year(year) if f.key == key) for year in years}
-
-
-def next_festival(after: date, *, within_days: int = 400) -> FestivalDay | None:
-    """The first festival on or after ``after`` (``None`` past the supported range)."""
-    try:
-        found = festivals_between(after, after + timedelta(days=within_days))
-    except FestivalRangeError:
-        return None
-    return found[0] if found else None

@@ -925,22 +925,6 @@ def make_draft(title: str, *, day: date, start_time: time, duration_minutes: int
                       point_id=point_id, rrule=rule, shifts=tuple(shifts), **fields)
 
 
-def retime_series(event_id: int, *, session: Session, from_time: datetime, start_time: time | None = None,
-                  duration_minutes: int | None = None, title: str | None = None,
-                  override: bool = False) -> CommunityEvent:
-    """Change the time of day, length or title of a whole series from ``from_time`` on (exceptions kept)."""
-    event = get_event(event_id, session=session)
-    changes: dict = {}
-    if start_time is not None:
-        changes["start"] = at(event.start.date(), start_time)
-    if duration_minutes is not None:
-        changes["duration_minutes"] = duration_minutes
-    if title is not None and title.strip():
-        changes["title"] = title
-    return edit_series(event_id, EventDraft.from_event(event, **changes), session=session,
-                       from_time=from_time, override=override)
-
-
 def series_form(event_id: int, *, session: Session) -> dict:
     """What the 修改整个系列 form starts from: every field ``edit_series_from_form`` takes, as plain data."""
     from curriculum.community.recurrence import rule_until, rule_weekdays

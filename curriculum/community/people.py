@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.points import Hours, format_hours, parse_hours, within_hours
-from curriculum.models.community import Person, PersonCreate, PersonPublic
+from curriculum.models.community import Person, PersonCreate
 from curriculum.phones import PhoneError, mask_phone, normalise_phone  # mask_phone: also the old import path
 
 ROLES: dict[str, str] = {"leader": "领读员", "volunteer": "志愿者"}
@@ -71,13 +71,6 @@ def create_person(data: PersonCreate, *, session: Session) -> Person:
     return person
 
 
-def get_person(person_id: int, *, session: Session) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise CommunityError(f"人员 #{person_id} 不存在")
-    return person
-
-
 def list_people(*, session: Session, point_id: int | None = None, role: str | None = None) -> list[Person]:
     stmt = select(Person).order_by(Person.role, Person.name)
     if point_id is not None:
@@ -85,13 +78,6 @@ def list_people(*, session: Session, point_id: int | None = None, role: str | No
     if role:
         stmt = stmt.where(Person.role == role)
     return list(session.exec(stmt))
-
-
-def public_person(person: Person, viewer_id: int | None) -> PersonPublic:
-    return PersonPublic(
-        id=person.id, name=person.name, role=person.role, skills=person.skills,
-        point_id=person.point_id, phone=display_phone(person, viewer_id),
-    )
 
 
 def people_table(*, session: Session, viewer_id: int | None = None) -> list[dict]:

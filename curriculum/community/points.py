@@ -130,13 +130,6 @@ def create_point(data: ReadingPointCreate, *, session: Session) -> ReadingPoint:
     return point
 
 
-def get_point(point_id: int, *, session: Session) -> ReadingPoint:
-    point = session.get(ReadingPoint, point_id)
-    if point is None:
-        raise CommunityError(f"诵读点 #{point_id} 不存在")
-    return point
-
-
 def list_points(*, session: Session, district: str | None = None) -> list[ReadingPoint]:
     stmt = select(ReadingPoint).order_by(ReadingPoint.district, ReadingPoint.name)
     if district:

@@ -190,6 +190,11 @@ def test_stage_matrix_runs_from_the_youngest_readers_down(catalog):
         "dizigui", "jingyesi", "lunyu", "qinyuanchun_xue", "quotes"]
 
 
+def test_stage_matrix_keeps_only_the_chosen_categories(catalog):
+    assert list(stage_text_matrix(catalog, categories=["revolutionary"])["id"]) == ["qinyuanchun_xue"]
+    assert len(stage_text_matrix(catalog, categories=[])) == len(stage_text_matrix(catalog))
+
+
 def test_duplicate_titles_get_distinct_labels():
     cat = Catalog(texts=(make_text("a", "春晓", author="孟浩然"), make_text("b", "春晓", author="某某")))
     assert list(stage_text_matrix(cat)["label"]) == ["春晓（孟浩然）", "春晓（某某）"]

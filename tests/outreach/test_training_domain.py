@@ -313,3 +313,12 @@ def test_enrol_many_refused_by_the_database_midway_keeps_none_of_the_earlier_one
     assert _enrolled_names(session, batch.id) == ["乙"]
     # The session is usable again after the rollback.
     assert [t.name for t in tr.enrol_many(batch.id, [a.id], session=session)] == ["甲"]
+
+
+def test_list_unenrolled_offers_only_people_not_yet_in_the_batch(session):
+    batch, other = _batch(session), _batch(session, name="第二期")
+    a, b, c = _trainee(session, "丙"), _trainee(session, "甲"), _trainee(session, "乙")
+    tr.enrol(batch.id, b.id, session=session)
+    tr.enrol(other.id, a.id, session=session)  # enrolled elsewhere: still offered here
+    assert [t.name for t in tr.list_unenrolled(batch.id, session=session)] == ["丙", "乙"]
+    assert [t.name for t in tr.list_unenrolled(other.id, session=session)] == ["乙", "甲"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
 
 import pytest
 
@@ -11,10 +9,8 @@ from curriculum import calendar_store
 from curriculum.catalog.schema import Catalog, TextEntry
 from curriculum.planner import store
 from curriculum.planner.terms import TermInputs
+from metrics_testkit import MON, WEEK1, WEEK2, Fest  # noqa: F401  (re-exported for fixtures)
 
-MON = date(2026, 9, 7)  # a Monday
-WEEK1 = [MON + timedelta(days=k) for k in range(5)]  # Mon 7 – Fri 11 September 2026
-WEEK2 = [MON + timedelta(days=7 + k) for k in range(5)]  # Mon 14 – Fri 18 September 2026
 
 
 def _text(text_id: str, title: str, category: str, passages: list[str]) -> TextEntry:
@@ -27,16 +23,6 @@ def _text(text_id: str, title: str, category: str, passages: list[str]) -> TextE
 
 DIZIGUI = _text("dizigui", "弟子规", "traditional", ["弟子规圣人训首孝悌次谨信"] * 60)
 HONGSE = _text("hongse", "红色家书", "revolutionary", ["为有牺牲多壮志敢教日月换新天"] * 60)
-
-
-@dataclass(frozen=True)
-class Fest:
-    """What the planner engine needs of a festival (key, name, texts)."""
-
-    key: str
-    name: str
-    date: date
-    texts: tuple[str, ...]
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import MON, WEEK1
+from metrics_testkit import MON, WEEK1
 from curriculum import metrics
 from curriculum.planner import store
 

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from conftest import WEEK1, WEEK2, Fest
+from metrics_testkit import WEEK1, WEEK2, Fest
 from curriculum import metrics
 from curriculum.community.attendance import record_attendance, volunteer_hours
 from curriculum.community.events import (

@@ -50,9 +50,6 @@ import holidays
 
 from curriculum.vocab import WEEKDAY_LABELS
 
-# Alias kept for pages/school_calendar.py; new code uses vocab.WEEKDAY_LABELS.
-WEEKDAY_NAMES = WEEKDAY_LABELS
-
 # Month-view statuses (key → label), in legend order.
 STATUSES: dict[str, str] = {
     "school": "上课",

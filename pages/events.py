@@ -19,7 +19,8 @@ from curriculum.community import calendar_view as cv
 from curriculum.community import events as ev
 from curriculum.charts.community import build_attendance_figure
 from curriculum.community.attendance import ATTENDANCE_ROLES, attendance_frame, record_attendance
-from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError, ConflictError, summarize
+from curriculum.community.conflicts import CommunityError, ConflictError, summarize
+from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.community.festival_events import (
     accept_suggestion,
     drop_suggestion,

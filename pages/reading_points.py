@@ -23,7 +23,8 @@ from curriculum.community import pairings as pr
 from curriculum.community import people as pp
 from curriculum.community import points as pt
 from curriculum.community.attendance import volunteer_hours_table
-from curriculum.community.conflicts import WEEKDAY_LABELS, CommunityError
+from curriculum.community.conflicts import CommunityError
+from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.models.community import PairingCreate, PersonCreate, ReadingPointCreate
 from streamlit_app import get_engine
 

@@ -17,7 +17,6 @@ from curriculum import calendar_store as store
 from curriculum import clock
 from curriculum.charts.calendar import build_month_figure, month_frame, term_months
 from curriculum.schoolcal import (
-    WEEKDAY_NAMES,
     CalendarError,
     default_term_dates,
     festival_rows,
@@ -25,6 +24,7 @@ from curriculum.schoolcal import (
     skipped_rows,
     summary,
 )
+from curriculum.vocab import WEEKDAY_LABELS
 from streamlit_app import get_catalog, get_engine
 
 st.title("校历")
@@ -124,7 +124,7 @@ with Session(get_engine()) as session:
                 cols = st.columns(2)
                 makeup_day = cols[0].date_input("日期", value=term.start, key="cal_makeup_date")
                 timetable = cols[1].selectbox(
-                    "按哪天的课表", list(range(5)), format_func=lambda i: WEEKDAY_NAMES[i], key="cal_makeup_timetable"
+                    "按哪天的课表", list(range(5)), format_func=lambda i: WEEKDAY_LABELS[i], key="cal_makeup_timetable"
                 )
                 makeup_reason = st.text_input("说明", key="cal_makeup_reason", placeholder="如：运动会补课")
                 if st.form_submit_button("添加补课日", key="cal_makeup_submit"):

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Iterable, Literal
 
-# WEEKDAY_LABELS re-exported: pages/reading_points.py and pages/events.py import it from here.
-from curriculum.vocab import WEEKDAY_LABELS  # noqa: F401
+from curriculum.vocab import WEEKDAY_LABELS
 
 Severity = Literal["error", "warning", "info"]
 

@@ -2,8 +2,6 @@
 
 from datetime import date
 
-from curriculum.community import conflicts
-from curriculum import schoolcal
 from curriculum.vocab import WEEKDAY_LABELS
 
 
@@ -13,7 +11,3 @@ def test_weekday_labels_follow_date_weekday():
     assert WEEKDAY_LABELS[date(2026, 10, 4).weekday()] == "周日"
     assert len(WEEKDAY_LABELS) == 7
 
-
-def test_old_names_pages_import_are_the_same_table():
-    assert conflicts.WEEKDAY_LABELS is WEEKDAY_LABELS
-    assert schoolcal.WEEKDAY_NAMES is WEEKDAY_LABELS

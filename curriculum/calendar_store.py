@@ -11,8 +11,8 @@ that the term's range and calendar can be checked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select

@@ -28,6 +28,7 @@ from typing import Any, Literal
 import yaml
 
 from curriculum import PROJECT_DIR
+from curriculum.errors import DomainError
 from curriculum.lunar_adapter import SOLAR_TERMS, lunar_to_solar, solar_term_date
 from curriculum.vocab import FESTIVALS
 
@@ -41,11 +42,11 @@ KIND_LABELS: dict[str, str] = {"lunar": "农历", "solar_term": "节气", "fixed
 _TEXT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-class FestivalRangeError(ValueError):
+class FestivalRangeError(DomainError):
     """The year is outside the supported range (1901–2099)."""
 
 
-class FestivalDataError(ValueError):
+class FestivalDataError(DomainError):
     """``festivals.yaml`` has a problem; the message names the file, entry and field."""
 
 

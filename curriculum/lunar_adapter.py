@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from lunar_python import Lunar, LunarMonth, Solar
 
+from curriculum.errors import DomainError
+
 # The 24 solar terms in the order of the year, as lunar-python names them.
 SOLAR_TERMS: tuple[str, ...] = (
     "小寒", "大寒", "立春", "雨水", "惊蛰", "春分", "清明", "谷雨",
@@ -23,7 +25,7 @@ SOLAR_TERMS: tuple[str, ...] = (
 )
 
 
-class LunarError(ValueError):
+class LunarError(DomainError):
     """A lunar date that does not exist (e.g. 腊月三十 in a year whose 腊月 has 29 days)."""
 
 

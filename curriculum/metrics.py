@@ -64,6 +64,7 @@ from sqlmodel import Session
 
 from curriculum import schoolcal
 from curriculum.clock import local_today
+from curriculum.errors import DomainError
 from curriculum.models.calendar import School
 from curriculum.models.community import (
     Attendance,
@@ -104,7 +105,7 @@ PARTICIPANT_MEASURES: dict[str, str] = {
 }
 
 
-class MetricsError(ValueError):
+class MetricsError(DomainError):
     """A dashboard request that cannot be answered (Chinese message naming the field)."""
 
 
@@ -421,8 +422,8 @@ INTEGRATION_COLUMNS = ["integration", "label", "activities", "participants", "ac
 
 def _integration_rows(classes: Mapping[int, _ClassInfo], days: Mapping[int, _ClassDays], held: Iterable[_Held],
                       training: tuple[int, int], online: tuple[int, int]) -> pd.DataFrame:
-    activities = {k: 0 for k in INTEGRATIONS}
-    participants = {k: 0 for k in INTEGRATIONS}
+    activities = dict.fromkeys(INTEGRATIONS, 0)
+    participants = dict.fromkeys(INTEGRATIONS, 0)
     for h in held:
         if h.integration in activities:
             activities[h.integration] += 1
@@ -519,8 +520,8 @@ SPHERE_COLUMNS = ["sphere", "label", "activities", "participants"]
 
 def _sphere_rows(classes: Mapping[int, _ClassInfo], days: Mapping[int, _ClassDays],
                  held: Iterable[_Held]) -> pd.DataFrame:
-    activities = {k: 0 for k in SPHERES}
-    participants = {k: 0 for k in SPHERES}
+    activities = dict.fromkeys(SPHERES, 0)
+    participants = dict.fromkeys(SPHERES, 0)
     for cid, info in classes.items():
         activities["school"] += days[cid].done_sessions
         participants["school"] += days[cid].done_sessions * info.size

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from curriculum.errors import DomainError
+
 _MOBILE_RE = re.compile(r"^1\d{10}$")
 _SEPARATORS = re.compile(r"[\s\-]")
 
 
-class PhoneError(ValueError):
+class PhoneError(DomainError):
     """A phone number that is not a mainland mobile; the message is Chinese and names the field."""
 
 

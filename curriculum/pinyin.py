@@ -27,16 +27,18 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import yaml
 from pypinyin import Style, pinyin
 
 from curriculum import PROJECT_DIR
 from curriculum.catalog.schema import TextEntry
+from curriculum.errors import DomainError
 
 READINGS_PATH = PROJECT_DIR / "data" / "pinyin_readings.yaml"
 #: Reference pinyin of 千字文 (chinese-poetry, ``spells``), shipped as data so the
@@ -60,7 +62,7 @@ def is_hanzi(char: str) -> bool:
     return bool(_HANZI.fullmatch(char))
 
 
-class PinyinRulesError(ValueError):
+class PinyinRulesError(DomainError):
     """The readings table is malformed; the message names the file and the rule."""
 
 

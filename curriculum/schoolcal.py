@@ -48,6 +48,7 @@ from typing import Any, NamedTuple
 
 import holidays
 
+from curriculum.errors import DomainError
 from curriculum.vocab import WEEKDAY_LABELS
 
 # Month-view statuses (key → label), in legend order.
@@ -66,7 +67,7 @@ _OBSERVED_SUFFIX = "（补假）"
 _FALLBACK_TIMETABLE = 0  # Monday, when the package does not pair a make-up day
 
 
-class CalendarError(ValueError):
+class CalendarError(DomainError):
     """A school's closure or make-up day does not fit the calendar (Chinese message)."""
 
 

@@ -8,7 +8,7 @@ from streamlit.errors import StreamlitAPIException
 from curriculum.catalog.browse import facet_options, filter_texts, shouze_label, text_card
 from curriculum.stages import STAGE_LABELS
 from curriculum.vocab import CATEGORIES, FESTIVALS
-from streamlit_app import require_catalog
+from ui.state import require_catalog
 
 CATEGORY_BADGE_COLORS = {"traditional": "orange", "revolutionary": "red", "socialist": "blue"}
 

@@ -21,7 +21,7 @@ from curriculum.charts.dashboard import (
     build_volunteer_hours_figure,
 )
 from curriculum.settings import Settings
-from streamlit_app import get_catalog, get_engine
+from ui.state import get_catalog, get_engine
 
 ALL_DISTRICTS = "全市"
 

@@ -15,12 +15,11 @@ from sqlmodel import Session
 
 from curriculum import clock
 from curriculum.catalog.browse import plain_download_name
+from curriculum.charts.community import build_attendance_figure
 from curriculum.community import calendar_view as cv
 from curriculum.community import events as ev
-from curriculum.charts.community import build_attendance_figure
 from curriculum.community.attendance import ATTENDANCE_ROLES, attendance_frame, record_attendance
 from curriculum.community.conflicts import CommunityError, ConflictError, summarize
-from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.community.festival_events import (
     accept_suggestion,
     drop_suggestion,
@@ -28,7 +27,7 @@ from curriculum.community.festival_events import (
     suggest_festival_events,
 )
 from curriculum.community.pairings import list_pairings
-from curriculum.community.people import ROLES, list_people, split_list
+from curriculum.community.people import ROLES, list_people
 from curriculum.community.points import districts, list_points
 from curriculum.community.reminders import current_reminders
 from curriculum.exports.community_exports import (
@@ -39,8 +38,9 @@ from curriculum.exports.community_exports import (
     weekly_roster,
 )
 from curriculum.stages import STAGE_LABELS
-from curriculum.vocab import INTEGRATIONS, SPHERES
-from streamlit_app import get_catalog, get_engine
+from curriculum.textlists import split_list
+from curriculum.vocab import INTEGRATIONS, SPHERES, WEEKDAY_LABELS
+from ui.state import get_catalog, get_engine
 
 st.title("活动日历")
 st.caption("社区诵读点的周末公益诵读、暑期公益晨读和节日活动：排期、报名、志愿排班与出勤。")

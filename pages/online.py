@@ -14,11 +14,11 @@ from sqlmodel import Session
 
 from curriculum import clock
 from curriculum.charts.outreach import build_online_channel_figure
-from curriculum.community.people import split_list
 from curriculum.models.outreach import OnlineItemCreate, OnlineMetricCreate
 from curriculum.outreach import OutreachError
 from curriculum.outreach import online as on
-from streamlit_app import get_catalog, get_engine
+from curriculum.textlists import split_list
+from ui.state import get_catalog, get_engine
 
 st.title("云上读经典")
 st.caption("“云上读经典，百姓齐参与”：公众号、视频号、电台、电视台、小程序和网站上的经典诵读节目（六个融合 · 线上线下融合）。")

@@ -31,7 +31,7 @@ from curriculum.planner.store import OPERATION_LABELS, PlanStoreError
 from curriculum.planner.terms import TermError, calendar_notes, stored_term_inputs
 from curriculum.schoolcal import CalendarError
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
-from streamlit_app import get_engine, require_catalog
+from ui.state import get_engine, require_catalog
 
 ERRORS = (PlanError, PlanStoreError, TermError, CalendarError)
 

@@ -20,7 +20,7 @@ from curriculum.catalog.browse import (
 )
 from curriculum.catalog.schema import TextEntry
 from curriculum.exports.printing import render_html, render_pdf
-from streamlit_app import require_catalog
+from ui.state import require_catalog
 
 ALL_SECTIONS = -1
 

@@ -24,9 +24,9 @@ from curriculum.community import people as pp
 from curriculum.community import points as pt
 from curriculum.community.attendance import volunteer_hours_table
 from curriculum.community.conflicts import CommunityError
-from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.models.community import PairingCreate, PersonCreate, ReadingPointCreate
-from streamlit_app import get_engine
+from curriculum.vocab import WEEKDAY_LABELS
+from ui.state import get_engine
 
 st.title("诵读点")
 st.caption(

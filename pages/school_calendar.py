@@ -9,7 +9,6 @@ saved in that case.
 
 from __future__ import annotations
 
-
 import streamlit as st
 from sqlmodel import Session
 
@@ -25,7 +24,7 @@ from curriculum.schoolcal import (
     summary,
 )
 from curriculum.vocab import WEEKDAY_LABELS
-from streamlit_app import get_catalog, get_engine
+from ui.state import get_catalog, get_engine
 
 st.title("校历")
 st.caption(

@@ -14,7 +14,7 @@ from curriculum.catalog.browse import (
 from curriculum.charts.catalog import build_coverage_figure, build_stage_map_figure
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
 from curriculum.vocab import CATEGORIES
-from streamlit_app import require_catalog
+from ui.state import require_catalog
 
 st.title("学段图谱")
 st.caption("“四个打通”之学段打通：从幼儿园到高校，各学段读什么、重点读什么，三类内容是否都覆盖。")

@@ -14,11 +14,11 @@ from sqlmodel import Session
 
 from curriculum import clock
 from curriculum.charts.outreach import build_training_completion_figure
-from curriculum.community.people import split_list
 from curriculum.models.outreach import TraineeCreate, TrainingBatchCreate, TrainingSessionCreate
 from curriculum.outreach import OutreachError
 from curriculum.outreach import training as tr
-from streamlit_app import get_catalog, get_engine
+from curriculum.textlists import split_list
+from ui.state import get_catalog, get_engine
 
 st.title("师资培训")
 st.caption(

@@ -29,14 +29,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import opencc
 import yaml
 
-from curriculum.catalog.schema import Section, Source, TextEntry, TextMeta, count_characters, normalise_passage
+from curriculum.catalog.schema import Section, Source, TextEntry, TextMeta, normalise_passage
+from curriculum.errors import DomainError
 
 # --------------------------------------------------------------------------
 # Sources
@@ -62,7 +64,7 @@ SIZHENG_MORALS = "道德修养与法治"
 SIZHENG_LIFE = "人生观与价值观"
 
 
-class CorpusError(Exception):
+class CorpusError(DomainError):
     """The corpus does not contain what a recipe asks for (message in Chinese)."""
 
 

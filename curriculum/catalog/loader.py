@@ -15,11 +15,12 @@ import yaml
 from pydantic import ValidationError
 
 from curriculum.catalog.schema import Catalog, CatalogError, TextEntry, TextMeta
+from curriculum.errors import DomainError
 from curriculum.stages import STAGE_KEYS
 from curriculum.vocab import CATEGORIES
 
 
-class CatalogInvalid(Exception):
+class CatalogInvalid(DomainError):
     """The catalog has problems; ``errors`` lists each one."""
 
     def __init__(self, errors: list[CatalogError]):
@@ -198,8 +199,8 @@ def catalog_stats(catalog: Catalog) -> dict[str, Any]:
 
     Every category and stage key is present (with 0) so gaps are visible.
     """
-    by_category = {key: 0 for key in CATEGORIES}
-    by_stage = {key: 0 for key in STAGE_KEYS}
+    by_category = dict.fromkeys(CATEGORIES, 0)
+    by_stage = dict.fromkeys(STAGE_KEYS, 0)
     for text in catalog.texts:
         by_category[text.category] += 1
         for stage in text.stages:

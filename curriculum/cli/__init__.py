@@ -9,7 +9,6 @@ from __future__ import annotations
 import click
 
 from curriculum.cli import (
-    i18n,
     bench_cmd,
     calendar_cmd,
     catalog_cmd,
@@ -18,12 +17,12 @@ from curriculum.cli import (
     dashboard_cmd,
     db_cmd,
     festivals_cmd,
+    i18n,
     outreach_cmd,
     pinyin_cmd,
     plan_cmd,
     seed_cmd,
 )
-
 
 i18n.install()  # click's own words (Usage, Options, errors) in Chinese
 

@@ -28,10 +28,11 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, time as dtime
+from datetime import date
+from datetime import time as dtime
 from pathlib import Path
-from typing import Iterator
 
 import click
 from sqlalchemy import delete, insert, select

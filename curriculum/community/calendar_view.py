@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.community.events import OccurrenceRow
+from curriculum.vocab import WEEKDAY_LABELS
 
 
 def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:

@@ -16,10 +16,12 @@ next one starting at 10:00 touch but do not overlap.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Literal
+from typing import Literal
 
+from curriculum.errors import DomainError
 from curriculum.vocab import WEEKDAY_LABELS
 
 Severity = Literal["error", "warning", "info"]
@@ -37,7 +39,7 @@ CODE_LABELS: dict[str, str] = {
 }
 
 
-class CommunityError(ValueError):
+class CommunityError(DomainError):
     """Bad input to a community function; the message is Chinese and names the field."""
 
 
@@ -61,7 +63,7 @@ class Conflict:
         return self.severity != "error"
 
 
-class ConflictError(Exception):
+class ConflictError(DomainError):
     """Raised by save functions; carries every conflict found, nothing was saved."""
 
     def __init__(self, conflicts: Iterable[Conflict]):

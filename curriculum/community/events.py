@@ -30,10 +30,11 @@ from curriculum.community.conflicts import (
     overlaps,
     raise_if_blocked,
 )
-from curriculum.community.people import is_available, join_list, split_list
+from curriculum.community.people import is_available
 from curriculum.community.points import VENUE_TYPES, point_hours, within_hours
 from curriculum.community.recurrence import expand
 from curriculum.models.community import (
+    Attendance,
     CommunityEvent,
     EventOccurrence,
     Person,
@@ -41,9 +42,9 @@ from curriculum.models.community import (
     ShiftAssignment,
     SignUp,
     VolunteerShift,
-    Attendance,
 )
 from curriculum.stages import STAGE_KEYS
+from curriculum.textlists import join_list, split_list
 from curriculum.vocab import INTEGRATIONS, SPHERES, WEEKDAY_LABELS
 
 STATUSES: dict[str, str] = {"suggested": "待确认", "confirmed": "已确认", "dropped": "已放弃"}
@@ -110,7 +111,7 @@ class EventDraft:
         return expand(self.rrule, self.start, horizon=horizon)
 
     @classmethod
-    def from_event(cls, event: CommunityEvent, **changes) -> "EventDraft":
+    def from_event(cls, event: CommunityEvent, **changes) -> EventDraft:
         draft = cls(
             title=event.title, start=event.start, duration_minutes=event.duration_minutes,
             point_id=event.point_id, district=event.district, rrule=event.rrule,

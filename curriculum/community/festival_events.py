@@ -18,14 +18,14 @@ from curriculum.community.conflicts import CommunityError, raise_if_blocked
 from curriculum.community.events import (
     EventDraft,
     ShiftSpec,
+    _event_fields,
+    _shifts_of,
     at,
     check_event,
     create_event,
     get_event,
     occurrences_of,
     set_status,
-    _event_fields,
-    _shifts_of,
 )
 from curriculum.models.community import CommunityEvent, ReadingPoint
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
-from curriculum.community.people import join_list, split_list
 from curriculum.models.community import CommunityEvent, Pairing, PairingCreate
+from curriculum.textlists import join_list, split_list
 
 PARTNER_KINDS: dict[str, str] = {"school": "学校", "society": "文化社团"}
 TARGET_KINDS: dict[str, str] = {"community": "社区", "township": "乡镇"}

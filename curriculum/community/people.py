@@ -8,7 +8,6 @@ themself.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from sqlmodel import Session, select
@@ -17,6 +16,7 @@ from curriculum.community.conflicts import CommunityError
 from curriculum.community.points import Hours, format_hours, parse_hours, within_hours
 from curriculum.models.community import Person, PersonCreate
 from curriculum.phones import PhoneError, mask_phone, normalise_phone  # mask_phone: also the old import path
+from curriculum.textlists import join_list, split_list
 
 ROLES: dict[str, str] = {"leader": "领读员", "volunteer": "志愿者"}
 SKILLS: tuple[str, ...] = ("朗诵", "讲解", "书法", "组织", "摄影", "主持", "音响", "急救")
@@ -36,14 +36,6 @@ def display_phone(person: Person, viewer_id: int | None) -> str:
     if viewer_id is not None and viewer_id in (person.managed_by, person.id):
         return person.phone
     return mask_phone(person.phone)
-
-
-def split_list(text: str) -> list[str]:
-    return [s for s in (part.strip() for part in re.split(r"[,，、]", text or "")) if s]
-
-
-def join_list(items) -> str:
-    return ",".join(dict.fromkeys(s.strip() for s in items if s and s.strip()))
 
 
 def availability(person: Person) -> Hours:

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
-from curriculum.community.conflicts import Conflict, fmt_span
 from curriculum.clock import local_now
+from curriculum.community.conflicts import Conflict, fmt_span
 from curriculum.models.community import (
     CommunityEvent,
     EventOccurrence,

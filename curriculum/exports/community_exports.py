@@ -22,9 +22,8 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from curriculum.community.conflicts import CommunityError
-from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.community.calendar_view import week_bounds
+from curriculum.community.conflicts import CommunityError
 from curriculum.community.events import ACTIVE, list_occurrences, shift_views
 from curriculum.exports.ical import CalendarEvent, build_calendar
 from curriculum.models.community import (
@@ -35,7 +34,7 @@ from curriculum.models.community import (
     ShiftAssignment,
     VolunteerShift,
 )
-from curriculum.vocab import INTEGRATIONS
+from curriculum.vocab import INTEGRATIONS, WEEKDAY_LABELS
 
 UID_DOMAIN = "classics"
 

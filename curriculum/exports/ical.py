@@ -13,7 +13,7 @@ References:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -59,7 +59,7 @@ def build_calendar(events: list[CalendarEvent], name: str, *, stamp: datetime | 
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", TZID)
-    dtstamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
+    dtstamp = stamp or datetime.now(UTC).replace(microsecond=0)
     for ev in events:
         vevent = Event()
         vevent.add("uid", ev.uid)

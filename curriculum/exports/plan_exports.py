@@ -33,8 +33,8 @@ from typing import Any
 from curriculum.catalog.schema import Catalog
 from curriculum.exports.ical import CalendarEvent, build_calendar
 from curriculum.planner.engine import KIND_LABELS, passage_text
-from curriculum.vocab import WEEKDAY_LABELS
 from curriculum.stages import STAGE_LABELS
+from curriculum.vocab import WEEKDAY_LABELS
 
 UID_DOMAIN = "classics-planner"
 PINYIN_STAGES = frozenset({"kindergarten", "primary_lower", "primary_middle", "primary_upper"})

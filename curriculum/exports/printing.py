@@ -13,10 +13,11 @@ tables an ``FPDF`` with that font already registered.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Sequence
+from typing import Literal
 
 from fpdf import FPDF
 

@@ -50,7 +50,7 @@ class TermCreate(TermBase):
     school_id: int
 
     @model_validator(mode="after")
-    def _end_not_before_start(self) -> "TermCreate":
+    def _end_not_before_start(self) -> TermCreate:
         if self.end < self.start:
             raise ValueError(f"学期结束日期 {self.end.isoformat()} 早于开始日期 {self.start.isoformat()}")
         return self
@@ -84,7 +84,7 @@ class CalendarAdjustmentCreate(CalendarAdjustmentBase):
     kind: Literal["closure", "makeup"]
 
     @model_validator(mode="after")
-    def _consistent(self) -> "CalendarAdjustmentCreate":
+    def _consistent(self) -> CalendarAdjustmentCreate:
         if self.end < self.start:
             raise ValueError(f"结束日期 {self.end.isoformat()} 早于开始日期 {self.start.isoformat()}")
         if self.kind == "makeup":

@@ -15,12 +15,10 @@ stays at 09:00 whatever the server's zone.
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
 
 from pydantic import NaiveDatetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
-
 
 # --- reading points ---------------------------------------------------------
 
@@ -42,7 +40,7 @@ class ReadingPointCreate(ReadingPointBase):
 class ReadingPoint(ReadingPointBase, table=True):
     __tablename__ = "reading_point"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
 
 
 class ReadingPointPublic(ReadingPointBase):
@@ -56,9 +54,9 @@ class PersonBase(SQLModel):
     role: str = "volunteer"
     skills: str = ""
     availability: str = Field(default="{}", description="JSON: weekday (0=Mon) → [[start, end], …]")
-    phone: Optional[str] = None
-    point_id: Optional[int] = Field(default=None, foreign_key="reading_point.id", index=True)
-    managed_by: Optional[int] = Field(default=None, foreign_key="community_person.id")
+    phone: str | None = None
+    point_id: int | None = Field(default=None, foreign_key="reading_point.id", index=True)
+    managed_by: int | None = Field(default=None, foreign_key="community_person.id")
 
 
 class PersonCreate(PersonBase):
@@ -68,7 +66,7 @@ class PersonCreate(PersonBase):
 class Person(PersonBase, table=True):
     __tablename__ = "community_person"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
 
 
 class PersonPublic(SQLModel):
@@ -78,7 +76,7 @@ class PersonPublic(SQLModel):
     name: str
     role: str
     skills: str
-    point_id: Optional[int]
+    point_id: int | None
     phone: str
 
 
@@ -102,7 +100,7 @@ class PairingCreate(PairingBase):
 class Pairing(PairingBase, table=True):
     __tablename__ = "pairing"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
 
 
 class PairingPublic(PairingBase):
@@ -113,7 +111,7 @@ class PairingPublic(PairingBase):
 
 class CommunityEventBase(SQLModel):
     title: str
-    point_id: Optional[int] = Field(default=None, foreign_key="reading_point.id", index=True)
+    point_id: int | None = Field(default=None, foreign_key="reading_point.id", index=True)
     district: str = Field(default="", description="the point's district, or the district a district-wide event serves")
     description: str = ""
     texts: str = ""
@@ -123,10 +121,10 @@ class CommunityEventBase(SQLModel):
     capacity: int = 0
     start: NaiveDatetime
     duration_minutes: int = 60
-    rrule: Optional[str] = None
+    rrule: str | None = None
     status: str = Field(default="confirmed", index=True)
-    festival_key: Optional[str] = None
-    pairing_id: Optional[int] = Field(default=None, foreign_key="pairing.id")
+    festival_key: str | None = None
+    pairing_id: int | None = Field(default=None, foreign_key="pairing.id")
 
 
 class CommunityEventCreate(CommunityEventBase):
@@ -136,7 +134,7 @@ class CommunityEventCreate(CommunityEventBase):
 class CommunityEvent(CommunityEventBase, table=True):
     __tablename__ = "community_event"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
 
 
 class CommunityEventPublic(CommunityEventBase):
@@ -149,12 +147,12 @@ class EventOccurrence(SQLModel, table=True):
     __tablename__ = "event_occurrence"
     __table_args__ = (UniqueConstraint("event_id", "slot", name="uq_occurrence_slot"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     event_id: int = Field(foreign_key="community_event.id", index=True)
     slot: NaiveDatetime
     start: NaiveDatetime = Field(index=True)
     end: NaiveDatetime
-    title: Optional[str] = None
+    title: str | None = None
     is_exception: bool = False
     cancelled: bool = False
     revision: int = Field(default=0, description="bumped on every edit; the iCalendar SEQUENCE")
@@ -163,10 +161,10 @@ class EventOccurrence(SQLModel, table=True):
 class SignUp(SQLModel, table=True):
     __tablename__ = "event_signup"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
     name: str
-    phone: Optional[str] = None
+    phone: str | None = None
     role: str = "resident"
     status: str = "confirmed"
     seq: int = 0
@@ -175,7 +173,7 @@ class SignUp(SQLModel, table=True):
 class VolunteerShift(SQLModel, table=True):
     __tablename__ = "volunteer_shift"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
     task: str = "领读"
     start: NaiveDatetime
@@ -187,7 +185,7 @@ class ShiftAssignment(SQLModel, table=True):
     __tablename__ = "shift_assignment"
     __table_args__ = (UniqueConstraint("shift_id", "person_id", name="uq_shift_person"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     shift_id: int = Field(foreign_key="volunteer_shift.id", index=True)
     person_id: int = Field(foreign_key="community_person.id", index=True)
     backup: bool = False
@@ -198,7 +196,7 @@ class Attendance(SQLModel, table=True):
     __tablename__ = "event_attendance"
     __table_args__ = (UniqueConstraint("occurrence_id", "role", name="uq_attendance_role"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
     role: str
     count: int = 0

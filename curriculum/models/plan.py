@@ -75,7 +75,7 @@ class Plan(PlanBase, table=True):
     # {"2026-10-10": 2} = that Saturday follows Wednesday's timetable. Weekday
     # patterns (Friday = 背诵检查) follow the timetable, also on re-plans.
     timetable: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
-    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
     # Grows by one with every edit and every undo (never goes back): the iCalendar
     # SEQUENCE, so a calendar app takes a re-imported file as newer even after an undo.
     revision: int = Field(default=0)
@@ -174,7 +174,7 @@ class PlanOperation(PlanOperationBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
-    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 

@@ -8,11 +8,8 @@ message naming the field when input is invalid, and save nothing in that case.
 
 from __future__ import annotations
 
+from curriculum.errors import DomainError
 
-class OutreachError(ValueError):
-    """Invalid input; ``field`` names the offending field, ``str(err)`` is the Chinese message."""
 
-    def __init__(self, message: str, field: str = ""):
-        self.field = field
-        self.message = message
-        super().__init__(message)
+class OutreachError(DomainError):
+    """Invalid training or online input; ``field`` names the offending field."""

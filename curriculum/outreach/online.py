@@ -331,9 +331,9 @@ def online_summary(
     """Per channel (all six, in fixed order): items published in ``[start, end]`` and their latest counts."""
     if start is not None and end is not None and end < start:
         raise OutreachError(f"结束日期（{end}）早于开始日期（{start}）", "end")
-    totals = {key: dict(items=0, **{m: 0 for m in METRICS}) for key in CHANNELS}
+    totals = {key: dict(items=0, **dict.fromkeys(METRICS, 0)) for key in CHANNELS}
     for row in list_items(session=session, start=start, end=end):
-        bucket = totals.setdefault(row.channel, dict(items=0, **{m: 0 for m in METRICS}))
+        bucket = totals.setdefault(row.channel, dict(items=0, **dict.fromkeys(METRICS, 0)))
         bucket["items"] += 1
         for name in METRICS:
             bucket[name] += getattr(row, name)

@@ -63,6 +63,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from curriculum.catalog.schema import Catalog, TextEntry, count_characters
+from curriculum.errors import DomainError
 from curriculum.stages import STAGE_KEYS, get_stage
 
 MIN_SESSION_MINUTES = 30
@@ -88,7 +89,7 @@ LABEL_FESTIVAL = "节日诵读"
 LABEL_CONSOLIDATE = "巩固复习"  # rotation reviews once every text is introduced
 
 
-class PlanError(ValueError):
+class PlanError(DomainError):
     """Bad planner input; the message is Chinese and names the field."""
 
 

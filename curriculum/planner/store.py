@@ -49,6 +49,7 @@ from sqlmodel import Session
 from curriculum import schoolcal
 from curriculum.catalog.schema import Catalog
 from curriculum.clock import local_today
+from curriculum.errors import DomainError
 from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass, SchoolClassBase
 from curriculum.planner.engine import (
     DEFAULT_INTERVALS,
@@ -80,7 +81,7 @@ SESSION_TABLE = PlanSession.__table__
 ITEM_TABLE = PlanItem.__table__
 
 
-class PlanStoreError(ValueError):
+class PlanStoreError(DomainError):
     """An edit that cannot be made; Chinese message naming the day or field."""
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from curriculum.errors import DomainError
+
 
 @dataclass
 class TermInputs:
@@ -28,7 +30,7 @@ class TermInputs:
     timetable: dict[date, int] = field(default_factory=dict)
 
 
-class TermError(ValueError):
+class TermError(DomainError):
     """Bad term dates; Chinese message."""
 
 

@@ -12,7 +12,7 @@ from fontTools.ttLib import TTCollection
 from curriculum.catalog.importer import sentences
 from curriculum.catalog.loader import catalog_stats, load_catalog
 from curriculum.settings import Settings
-from curriculum.stages import STAGES, STAGE_KEYS
+from curriculum.stages import STAGE_KEYS, STAGES
 from curriculum.vocab import CATEGORIES, FESTIVALS
 
 CATALOG_PATH = Path(__file__).resolve().parents[2] / "data" / "texts.yaml"

@@ -3,12 +3,17 @@
 from datetime import datetime, timedelta
 
 import pytest
-
 from community_testkit import SAT, draft
+
 from curriculum.community.attendance import attendance_of, record_attendance, volunteer_hours
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.events import (
-    add_shift, assign_person, create_event, edit_occurrence, mark_served, occurrences_of,
+    add_shift,
+    assign_person,
+    create_event,
+    edit_occurrence,
+    mark_served,
+    occurrences_of,
 )
 
 

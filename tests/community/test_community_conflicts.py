@@ -3,19 +3,19 @@
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from community_testkit import SAT, draft
 from sqlmodel import select
 
-from community_testkit import SAT, draft
 from curriculum.community.conflicts import ConflictError, overlaps
 from curriculum.community.events import (
+    EventDraft,
+    ShiftSpec,
     add_shift,
     assign_person,
     capacity_conflict,
     check_assignment,
     check_event,
     create_event,
-    EventDraft,
-    ShiftSpec,
     edit_occurrence,
     edit_series,
     occurrences_of,

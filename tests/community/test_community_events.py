@@ -3,9 +3,9 @@
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from community_testkit import draft
 from sqlmodel import select
 
-from community_testkit import draft
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.events import (
     EventDraft,

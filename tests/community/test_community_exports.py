@@ -3,9 +3,9 @@
 from datetime import date, datetime
 
 import ics
+from community_testkit import SAT, draft
 from icalendar import Calendar
 
-from community_testkit import SAT, draft
 from curriculum.community.events import assign_person, create_event, edit_occurrence, occurrences_of, shift_views
 from curriculum.community.recurrence import weekly_rule
 from curriculum.exports.community_exports import (

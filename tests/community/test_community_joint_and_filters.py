@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from community_testkit import SAT, draft
+
 from curriculum.community.events import create_event, list_occurrences
 from curriculum.community.festival_events import drop_suggestion
 from curriculum.community.pairings import create_pairing, pairing_events, pairings_table

@@ -1,6 +1,6 @@
 """The programme's clock follows the configured time zone, not the server's."""
 
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -12,7 +12,7 @@ class _Frozen(datetime):
 
     @classmethod
     def now(cls, tz=None):
-        moment = datetime(2026, 11, 28, 20, 30, 15, 123, tzinfo=timezone.utc)
+        moment = datetime(2026, 11, 28, 20, 30, 15, 123, tzinfo=UTC)
         return moment.astimezone(tz) if tz else moment.replace(tzinfo=None)
 
 

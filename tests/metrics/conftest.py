@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
+from metrics_testkit import MON, WEEK1, WEEK2, Fest  # noqa: F401  (re-exported for fixtures)
 
 from curriculum import calendar_store
 from curriculum.catalog.schema import Catalog, TextEntry
 from curriculum.planner import store
 from curriculum.planner.terms import TermInputs
-from metrics_testkit import MON, WEEK1, WEEK2, Fest  # noqa: F401  (re-exported for fixtures)
-
 
 
 def _text(text_id: str, title: str, category: str, passages: list[str]) -> TextEntry:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
-
 from metrics_testkit import MON, WEEK1, WEEK2
+
 from curriculum import metrics
 from curriculum.planner import store
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from metrics_testkit import MON, WEEK1
+
 from curriculum import metrics
 from curriculum.planner import store
 

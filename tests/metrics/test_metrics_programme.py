@@ -20,18 +20,29 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
-
 from metrics_testkit import WEEK1, WEEK2, Fest
+
 from curriculum import metrics
 from curriculum.community.attendance import record_attendance, volunteer_hours
 from curriculum.community.events import (
-    EventDraft, ShiftSpec, assign_person, create_event, edit_occurrence, mark_served, occurrences_of, shift_views,
+    EventDraft,
+    ShiftSpec,
+    assign_person,
+    create_event,
+    edit_occurrence,
+    mark_served,
+    occurrences_of,
+    shift_views,
 )
 from curriculum.community.people import create_person
 from curriculum.community.points import create_point, dump_hours, simple_hours
 from curriculum.models.community import PersonCreate, ReadingPointCreate
 from curriculum.models.outreach import (
-    OnlineItemCreate, OnlineMetricCreate, TraineeCreate, TrainingBatchCreate, TrainingSessionCreate,
+    OnlineItemCreate,
+    OnlineMetricCreate,
+    TraineeCreate,
+    TrainingBatchCreate,
+    TrainingSessionCreate,
 )
 from curriculum.outreach import online, training
 

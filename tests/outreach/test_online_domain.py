@@ -243,7 +243,7 @@ def test_summary_display_frame_speaks_chinese(session):
 def test_local_moment_is_the_wall_clock_time_in_the_programme_timezone():
     moment = on.local_moment(D(2026, 4, 6), dt.time(7, 30))
     assert moment == dt.datetime(2026, 4, 6, 7, 30, tzinfo=SH)
-    assert moment.astimezone(dt.timezone.utc) == dt.datetime(2026, 4, 5, 23, 30, tzinfo=dt.timezone.utc)
+    assert moment.astimezone(dt.UTC) == dt.datetime(2026, 4, 5, 23, 30, tzinfo=dt.UTC)
 
 
 def test_early_morning_snapshot_on_the_publish_day_is_accepted_and_shown_in_local_time(session):

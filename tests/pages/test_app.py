@@ -44,9 +44,9 @@ def test_every_page_is_registered_and_runs(app_env, path, title):
 
 
 def test_a_deep_link_as_the_first_request_still_goes_through_the_router(app_env, monkeypatch):
-    # A fresh server process: streamlit_app not imported yet, and Streamlit starts in its legacy
+    # A fresh server process: ui.state not imported yet, and Streamlit starts in its legacy
     # pages/-directory mode (there is a pages/ folder), which would run pages/reader.py on its own.
-    monkeypatch.delitem(sys.modules, "streamlit_app")
+    monkeypatch.delitem(sys.modules, "ui.state")
     at = AppTest.from_file(str(PROJECT_DIR / "streamlit_app.py"), default_timeout=60)
     at.query_params["text"] = "jingyesi"
     at.switch_page("pages/reader.py").run()
@@ -62,7 +62,7 @@ def test_sidebar_warns_about_shifts_short_within_48_hours(app_env, monkeypatch):
 
     from sqlmodel import Session
 
-    from curriculum.community import reminders
+    from curriculum import clock
     from curriculum.community.demo import seed_demo
     from curriculum.db import make_engine
 
@@ -71,10 +71,10 @@ def test_sidebar_warns_about_shifts_short_within_48_hours(app_env, monkeypatch):
         seed_demo(session=session, today=date(2026, 11, 28))
     engine.dispose()
 
-    monkeypatch.setattr(reminders, "local_now", lambda: datetime(2026, 12, 4, 10, 0))
+    monkeypatch.setattr(clock, "local_now", lambda: datetime(2026, 12, 4, 10, 0))
     assert not any("缺人" in w.value for w in _app().sidebar.warning)  # that Saturday is fully staffed
 
-    monkeypatch.setattr(reminders, "local_now", lambda: datetime(2026, 12, 18, 10, 0))
+    monkeypatch.setattr(clock, "local_now", lambda: datetime(2026, 12, 18, 10, 0))
     at = _app()
     assert [w.value for w in at.sidebar.warning] == ["48 小时内有 2 个志愿者岗位缺人"]
 

@@ -86,7 +86,7 @@ def test_csv_upload_shows_row_errors_and_imports_the_valid_rows_on_confirmation(
         "标题,渠道,发布日期,浏览量,点赞,评论,转发,统计时间\n"
         "中秋诗会,公众号,2026-09-25,5200,310,46,220,2026-09-26 18:00\n"
         "端午诵读,抖音,2026-06-19,100,1,1,1,2026-06-20\n"
-    ).encode("utf-8")
+    ).encode()
     at.file_uploader(key="onl_csv").set_value(("metrics.csv", csv, "text/csv")).run()
     assert not at.exception
     assert any("第 3 行“渠道”列：未知渠道“抖音”" in e.value for e in at.error)

@@ -10,8 +10,8 @@ import pytest
 
 from curriculum.planner.engine import (
     CHECK_MINUTES,
-    LABEL_CONSOLIDATE,
     FESTIVAL_MINUTES,
+    LABEL_CONSOLIDATE,
     REVIEW_SHARE,
     FixedSession,
     PlanError,

@@ -1,0 +1,117 @@
+"""App state shared by the router and the pages: the one engine, the catalog, cached sidebar numbers.
+
+Pages import from here, never from ``streamlit_app`` (the router script), so
+the import graph reads router → pages → ui → curriculum. Everything cached is
+plain data (tuples, dicts, numbers), never ORM objects bound to a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+import streamlit as st
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from curriculum import clock
+from curriculum.catalog.loader import catalog_fingerprint, try_load_catalog
+from curriculum.catalog.schema import Catalog, CatalogError
+from curriculum.community.reminders import shifts_needing_people
+from curriculum.db import make_engine, upgrade_database
+from curriculum.settings import Settings
+
+
+def leave_pages_directory_mode() -> None:
+    """Make sure the router, not Streamlit's ``pages/`` auto-discovery, serves every request.
+
+    Streamlit decides once per process whether the app is a legacy
+    ``pages/``-directory app (a ``pages/`` folder next to the main script) and
+    keeps that until some run calls ``st.navigation``. So when the first
+    request after a server start is a deep link (a bookmarked
+    ``/reader?text=lunyu``), Streamlit runs ``pages/reader.py`` on its own:
+    file-name navigation, no wide layout, no sidebar — and every later session
+    too, until someone opens ``/``. Every page imports this module, so switch
+    the legacy mode off here and rerun once through the router.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+@st.cache_resource(show_spinner="正在连接数据库…")
+def _engine_for(url: str) -> Engine:
+    engine = make_engine(url)
+    upgrade_database(engine)
+    return engine
+
+
+def database_url() -> str:
+    return Settings().database_url
+
+
+def get_engine() -> Engine:
+    """The app's engine for the configured database (created and migrated once per URL)."""
+    return _engine_for(database_url())
+
+
+@contextmanager
+def db_session() -> Iterator[Session]:
+    """A session on the app's engine for one block of a page run."""
+    with Session(get_engine()) as session:
+        yield session
+
+
+@st.cache_data(show_spinner="正在读取书目…", max_entries=4)
+def _catalog_for(path: str, fingerprint: tuple[int, int, int]) -> tuple[Catalog | None, list[CatalogError]]:
+    # ``fingerprint`` is part of the cache key, so an edited or repaired
+    # catalog is picked up on the next page load, without a server restart.
+    return try_load_catalog(path)
+
+
+def get_catalog() -> tuple[Catalog | None, list[CatalogError]]:
+    """The catalog and its problems (plain data, cached until the files change)."""
+    path = Settings().catalog_path
+    return _catalog_for(str(path), catalog_fingerprint(path))
+
+
+def require_catalog() -> Catalog:
+    """Return the catalog, or show its problems in Chinese and stop the page."""
+    catalog, errors = get_catalog()
+    if catalog is None:
+        st.error("书目文件有问题，暂时无法使用。请管理员修正以下问题后刷新页面：")
+        st.markdown("\n".join(f"- {e}" for e in errors[:50]))
+        st.stop()
+    return catalog
+
+
+def text_titles() -> dict[str, str]:
+    """Catalog id → title for pickers and tables; empty when the catalog cannot be read."""
+    catalog, _errors = get_catalog()
+    return {t.id: t.title for t in catalog.texts} if catalog else {}
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _reminder_count(url: str, minute: datetime) -> int:
+    with Session(get_engine()) as session:
+        return len(shifts_needing_people(minute, session=session))
+
+
+def reminder_count() -> int:
+    """Shifts short of people within 48 hours.
+
+    The sidebar shows it on every rerun, so it is computed once per database
+    and minute; a page that changes shifts calls ``clear_reminders``.
+    """
+    return _reminder_count(database_url(), clock.local_now().replace(second=0))
+
+
+def clear_reminders() -> None:
+    """Forget the cached count after a page changed shifts or assignments."""
+    _reminder_count.clear()
+
+
+leave_pages_directory_mode()

@@ -1,0 +1,91 @@
+"""Page patterns written once: text pickers, flash-then-rerun, valid selections, errors shown in Chinese.
+
+Each helper is what several pages did by hand. They read and write
+``st.session_state`` under keys the caller passes, so two pages never share
+state by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import streamlit as st
+
+from curriculum.community.conflicts import ConflictError, summarize
+from curriculum.errors import DomainError
+from curriculum.textlists import split_list
+from ui.state import text_titles
+
+_FLASH_KINDS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+
+
+def flash_and_rerun(key: str, message: str, kind: str = "success") -> None:
+    """Rerun the page (so pickers and tables include the change) and show ``message`` on the next run."""
+    st.session_state[f"{key}_flash"] = (kind, message)
+    st.rerun()
+
+
+def show_flash(key: str) -> None:
+    """Show the message left by ``flash_and_rerun`` for ``key``, once."""
+    flashed = st.session_state.pop(f"{key}_flash", None)
+    if flashed:
+        kind, message = flashed
+        _FLASH_KINDS.get(kind, st.info)(message)
+
+
+def keep_valid(key: str, valid: Sequence[Any], default: Any = None) -> None:
+    """Reset ``st.session_state[key]`` to ``default`` (or the first valid value) when it is no longer valid."""
+    if st.session_state.get(key) not in valid:
+        st.session_state[key] = default if default is not None else (valid[0] if valid else None)
+
+
+def texts_picker(label: str, key: str, *, current: Iterable[str] = ()) -> list[str]:
+    """Catalog texts chosen by title; typed ids when the catalog cannot be read.
+
+    Ids already on a record (``current``) stay selectable even when the
+    catalog no longer lists them, so editing a record never drops them silently.
+    """
+    titles = text_titles()
+    if titles:
+        options = list(dict.fromkeys([*titles, *current]))
+        return st.multiselect(label, options, format_func=lambda t: titles.get(t, t), key=key)
+    typed = st.text_input(f"{label}（篇目编号，用逗号分隔）", key=key)
+    return split_list(typed)
+
+
+def title_list(text_ids: Iterable[str], *, empty: str = "未指定") -> str:
+    """Text ids as their titles, joined with 、 (unknown ids as they are)."""
+    titles = text_titles()
+    return "、".join(titles.get(t, t) for t in text_ids) or empty
+
+
+def show_conflicts(err: ConflictError) -> None:
+    """Every conflict in Chinese, and whether confirming would save."""
+    for severity, message in summarize(err.conflicts):
+        (st.error if severity == "error" else st.warning)(message)
+    if err.overridable:
+        st.warning("以上为提醒事项，尚未保存。如确认无误，请勾选“仍然保存”后再次提交。")
+    else:
+        st.error("存在冲突，未保存。请调整时间、地点或人员后再试。")
+
+
+@contextmanager
+def domain_errors(prefix: str = "") -> Iterator[None]:
+    """Show a refused action in Chinese instead of a traceback; nothing after the failing call runs.
+
+    ``with domain_errors("未能保存："): save(...)`` — conflicts are listed one
+    by one, any other ``DomainError`` as one message.
+    """
+    try:
+        yield
+    except ConflictError as err:
+        show_conflicts(err)
+    except DomainError as err:
+        st.error(f"{prefix}{err}")
+
+
+def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, *, key: str) -> None:
+    """A download button whose file is built only when clicked (pass a callable for slow files)."""
+    st.download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore")

@@ -37,7 +37,6 @@ SUPPORTED_YEARS = range(1901, 2100)
 
 FestivalKind = Literal["lunar", "solar_term", "fixed"]
 KINDS: tuple[str, ...] = ("lunar", "solar_term", "fixed")
-KIND_LABELS: dict[str, str] = {"lunar": "农历", "solar_term": "节气", "fixed": "公历"}
 
 _TEXT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 

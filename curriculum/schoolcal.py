@@ -49,16 +49,8 @@ from typing import Any, NamedTuple
 import holidays
 
 from curriculum.errors import DomainError
+from curriculum.vocab import DAY_STATUSES as STATUSES
 from curriculum.vocab import WEEKDAY_LABELS
-
-# Month-view statuses (key → label), in legend order.
-STATUSES: dict[str, str] = {
-    "school": "上课",
-    "weekend": "周末",
-    "holiday": "节假日",
-    "makeup": "调休上班",
-    "closure": "停课",
-}
 
 # Label the package gives a moved rest day ("休息日（由 2026-09-20 调休）"); used
 # only to recognise such days, the pairing itself comes from special_public_holidays.

@@ -27,10 +27,11 @@ from curriculum.planner.engine import (
     default_text_ids,
     parse_intervals,
 )
-from curriculum.planner.store import OPERATION_LABELS, PlanStoreError
+from curriculum.planner.store import PlanStoreError
 from curriculum.planner.terms import TermError, calendar_notes, stored_term_inputs
 from curriculum.schoolcal import CalendarError
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
+from curriculum.vocab import PLAN_OPERATIONS
 from ui.state import get_engine, require_catalog
 
 ERRORS = (PlanError, PlanStoreError, TermError, CalendarError)
@@ -302,8 +303,8 @@ with Session(get_engine()) as session:
         ops = store.list_operations(plan_id, session=session)
         if ops:
             last = ops[-1]
-            st.caption("修改记录：" + "；".join(f"{OPERATION_LABELS.get(o.kind, o.kind)} {o.detail}" for o in ops[-5:]))
-            if st.button(f"撤销上一步（{OPERATION_LABELS.get(last.kind, last.kind)}）", key="plan_undo"):
+            st.caption("修改记录：" + "；".join(f"{PLAN_OPERATIONS.get(o.kind, o.kind)} {o.detail}" for o in ops[-5:]))
+            if st.button(f"撤销上一步（{PLAN_OPERATIONS.get(last.kind, last.kind)}）", key="plan_undo"):
                 try:
                     undone = store.undo_last(plan_id, session=session)
                 except ERRORS as err:
@@ -312,7 +313,7 @@ with Session(get_engine()) as session:
                     if undone is None:  # someone else undid it first
                         _done("没有可撤销的修改。", "warn")
                     else:
-                        _done(f"已撤销：{OPERATION_LABELS.get(undone.kind, undone.kind)} {undone.detail}")
+                        _done(f"已撤销：{PLAN_OPERATIONS.get(undone.kind, undone.kind)} {undone.detail}")
         else:
             st.caption("还没有修改记录。")
 

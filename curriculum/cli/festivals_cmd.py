@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from curriculum.cli.common import echo_json, fail
-from curriculum.festivals import KIND_LABELS, FestivalRangeError, festivals_for_year
-from curriculum.vocab import WEEKDAY_LABELS
+from curriculum.festivals import FestivalRangeError, festivals_for_year
+from curriculum.vocab import FESTIVAL_KINDS, WEEKDAY_LABELS
 
 
 @click.command("festivals")
@@ -25,7 +25,7 @@ def festivals(year: int, as_json: bool) -> None:
     for f in found:
         weekday = WEEKDAY_LABELS[f.date.weekday()]
         click.echo(
-            f"{f.date.isoformat()} {weekday}  {f.name}（{KIND_LABELS[f.kind]}）  {f.theme}  篇目：{', '.join(f.texts)}"
+            f"{f.date.isoformat()} {weekday}  {f.name}（{FESTIVAL_KINDS[f.kind]}）  {f.theme}  篇目：{', '.join(f.texts)}"
         )
 
 

@@ -17,15 +17,7 @@ from curriculum.models.community import (
     ShiftAssignment,
     VolunteerShift,
 )
-
-# Who came, keys → labels (also used as sign-up roles).
-ATTENDANCE_ROLES: dict[str, str] = {
-    "student": "学生",
-    "parent": "家长",
-    "resident": "居民",
-    "volunteer": "志愿者",
-    "teacher": "教师",
-}
+from curriculum.vocab import ATTENDANCE_ROLES
 
 
 @dataclass(frozen=True)

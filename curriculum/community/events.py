@@ -45,10 +45,8 @@ from curriculum.models.community import (
 )
 from curriculum.stages import STAGE_KEYS
 from curriculum.textlists import join_list, split_list
+from curriculum.vocab import EVENT_STATUSES as STATUSES
 from curriculum.vocab import INTEGRATIONS, SPHERES, WEEKDAY_LABELS
-
-STATUSES: dict[str, str] = {"suggested": "待确认", "confirmed": "已确认", "dropped": "已放弃"}
-SIGNUP_STATUSES: dict[str, str] = {"confirmed": "已报名", "waitlist": "候补", "cancelled": "已取消"}
 
 # Events that occupy their venue and their volunteers; suggestions do not yet.
 ACTIVE = "confirmed"

@@ -12,15 +12,8 @@ from sqlmodel import Session, select
 from curriculum.community.conflicts import CommunityError
 from curriculum.models.community import CommunityEvent, Pairing, PairingCreate
 from curriculum.textlists import join_list, split_list
-
-PARTNER_KINDS: dict[str, str] = {"school": "学校", "society": "文化社团"}
-TARGET_KINDS: dict[str, str] = {"community": "社区", "township": "乡镇"}
-RESOURCES: dict[str, str] = {
-    "teachers": "师资",
-    "exhibition": "展览",
-    "works": "文化作品",
-    "materials": "学习资源",
-}
+from curriculum.vocab import PAIRING_RESOURCES as RESOURCES
+from curriculum.vocab import PARTNER_KINDS, TARGET_KINDS
 
 
 def create_pairing(data: PairingCreate, *, session: Session) -> Pairing:

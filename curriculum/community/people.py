@@ -17,8 +17,8 @@ from curriculum.community.points import Hours, format_hours, parse_hours, within
 from curriculum.models.community import Person, PersonCreate
 from curriculum.phones import PhoneError, mask_phone, normalise_phone  # mask_phone: also the old import path
 from curriculum.textlists import join_list, split_list
+from curriculum.vocab import PERSON_ROLES as ROLES
 
-ROLES: dict[str, str] = {"leader": "领读员", "volunteer": "志愿者"}
 SKILLS: tuple[str, ...] = ("朗诵", "讲解", "书法", "组织", "摄影", "主持", "音响", "急救")
 
 def normalize_phone(phone: str | None, *, field: str = "手机号") -> str | None:

@@ -15,21 +15,7 @@ from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
 from curriculum.models.community import ReadingPoint, ReadingPointCreate
-from curriculum.vocab import WEEKDAY_LABELS
-
-# Venue types named in the programme report (社会层面 …阵地), keys → labels.
-VENUE_TYPES: dict[str, str] = {
-    "community": "社区",
-    "library": "图书馆",
-    "patriotic_base": "爱国主义教育基地",
-    "science_museum": "科技馆",
-    "practice_station": "新时代文明实践站",
-    "park": "游园",
-    "bus_station": "公交场站",
-    "outdoor_screen": "户外大屏",
-    "school": "学校",
-    "online": "线上",
-}
+from curriculum.vocab import VENUE_TYPES, WEEKDAY_LABELS
 
 Hours = dict[int, list[tuple[time, time]]]
 

@@ -14,9 +14,6 @@ from typing import Literal
 from pydantic import model_validator
 from sqlmodel import Field, SQLModel
 
-ADJUSTMENT_KINDS: dict[str, str] = {"closure": "停课", "makeup": "补课"}
-
-
 # --- school ------------------------------------------------------------------
 
 class SchoolBase(SQLModel):

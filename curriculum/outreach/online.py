@@ -43,21 +43,13 @@ from curriculum.models.outreach import (
     OnlineMetricPublic,
 )
 from curriculum.outreach import OutreachError
-from curriculum.vocab import INTEGRATIONS
+from curriculum.vocab import CHANNELS, INTEGRATIONS
+from curriculum.vocab import ONLINE_METRICS as METRICS
 
 INTEGRATION = "online"
 assert INTEGRATION in INTEGRATIONS  # the six-integrations key dashboards count by
 
-CHANNELS: dict[str, str] = {
-    "wechat_account": "公众号",
-    "video_account": "视频号",
-    "radio": "电台",
-    "tv": "电视台",
-    "mini_program": "小程序",
-    "website": "网站",
-}
 
-METRICS: dict[str, str] = {"views": "浏览量", "likes": "点赞", "comments": "评论", "shares": "转发"}
 
 # Other names people type for a channel (besides its key and label).
 _CHANNEL_ALIASES = {

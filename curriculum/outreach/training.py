@@ -45,27 +45,14 @@ from curriculum.models.outreach import (
 )
 from curriculum.outreach import OutreachError
 from curriculum.phones import PhoneError, mask_phone, normalise_phone  # re-exported: old import paths
-from curriculum.vocab import INTEGRATIONS
+from curriculum.vocab import COHORTS, INTEGRATIONS, SPEAKER_KINDS
+from curriculum.vocab import TRAINING_MODES as MODES
 
 INTEGRATION = "teachers"
 assert INTEGRATION in INTEGRATIONS  # the six-integrations key dashboards count by
 
-# Audiences trained batch by batch (分期分批).
-COHORTS: dict[str, str] = {
-    "cadres": "党政机关干部",
-    "backbone": "企事业理论骨干",
-    "principals": "中小学校长",
-    "kindergarten_directors": "幼儿园园长",
-    "teachers": "教师",
-}
 
-# Who is invited to lecture (邀请省内外文化名家、具有实践经验的校长或教师).
-SPEAKER_KINDS: dict[str, str] = {
-    "cultural_expert": "省内外文化名家",
-    "practitioner": "有实践经验的校长或教师",
-}
 
-MODES: dict[str, str] = {"offline": "线下", "online": "线上"}
 
 DEFAULT_COMPLETION_PERCENT = 80
 

@@ -65,6 +65,8 @@ from typing import Any, Protocol
 from curriculum.catalog.schema import Catalog, TextEntry, count_characters
 from curriculum.errors import DomainError
 from curriculum.stages import STAGE_KEYS, get_stage
+from curriculum.vocab import ITEM_KINDS as KIND_LABELS
+from curriculum.vocab import WEEKDAY_PATTERNS as PATTERNS
 
 MIN_SESSION_MINUTES = 30
 MAX_SESSION_MINUTES = 180
@@ -79,9 +81,7 @@ CHECK_MINUTES = 10
 FESTIVAL_MINUTES = 10
 EXTRA_REVIEW_OFFSETS: tuple[int, ...] = (1, 3)
 
-KINDS = ("new", "review", "activity")
-KIND_LABELS = {"new": "新授", "review": "复习", "activity": "活动"}
-PATTERNS: dict[str, str] = {"recitation_check": "背诵检查", "story": "讲故事"}
+KINDS = tuple(KIND_LABELS)
 LABEL_CHORAL = "齐读"
 LABEL_CHECK = "背诵检查"
 LABEL_STORY = "讲故事"

@@ -67,16 +67,6 @@ from curriculum.planner.engine import (
 from curriculum.planner.terms import TermInputs, festival_map, term_inputs
 from curriculum.stages import STAGE_KEYS
 
-OPERATION_LABELS = {
-    "bump": "顺延",
-    "lock": "锁定",
-    "unlock": "解锁",
-    "extra": "加课",
-    "reorder": "调整篇目顺序",
-    "mark_done": "标记完成",
-    "regenerate": "重新排课",
-}
-
 SESSION_TABLE = PlanSession.__table__
 ITEM_TABLE = PlanItem.__table__
 

@@ -27,12 +27,11 @@ from typing import Any, Literal
 
 import yaml
 
-from curriculum import PROJECT_DIR
 from curriculum.errors import DomainError
 from curriculum.lunar_adapter import SOLAR_TERMS, lunar_to_solar, solar_term_date
+from curriculum.settings import get_settings
 from curriculum.vocab import FESTIVALS
 
-FESTIVALS_PATH = PROJECT_DIR / "data" / "festivals.yaml"
 SUPPORTED_YEARS = range(1901, 2100)
 
 FestivalKind = Literal["lunar", "solar_term", "fixed"]
@@ -153,7 +152,7 @@ def _parse_rule(entry: Any, index: int, display: str) -> FestivalRule:
     return FestivalRule(**common, month=month, day=day)
 
 
-def load_festival_rules(path: str | Path = FESTIVALS_PATH) -> tuple[FestivalRule, ...]:
+def load_festival_rules(path: str | Path) -> tuple[FestivalRule, ...]:
     """Read and validate the festival rules (order of the file is kept)."""
     path = Path(path)
     try:
@@ -173,15 +172,22 @@ def load_festival_rules(path: str | Path = FESTIVALS_PATH) -> tuple[FestivalRule
     return rules
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _rules_at(path: Path) -> tuple[FestivalRule, ...]:
+    return load_festival_rules(path)
+
+
 def festival_rules() -> tuple[FestivalRule, ...]:
-    """The bundled rules (read once)."""
-    return load_festival_rules(FESTIVALS_PATH)
+    """The rules in the configured data folder (``Settings.festivals_path``), read once per path."""
+    return _rules_at(get_settings().festivals_path)
+
+
+def _festivals_for_year(year: int) -> tuple[FestivalDay, ...]:
+    return _festivals_by_rules(year, festival_rules())
 
 
 @lru_cache(maxsize=256)
-def _festivals_for_year(year: int) -> tuple[FestivalDay, ...]:
-    rules = festival_rules()
+def _festivals_by_rules(year: int, rules: tuple[FestivalRule, ...]) -> tuple[FestivalDay, ...]:
     order = {rule.key: i for i, rule in enumerate(rules)}
     days = [
         FestivalDay(rule.key, rule.name, rule.date_in(year), rule.kind, rule.theme, rule.texts)

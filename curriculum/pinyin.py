@@ -36,14 +36,12 @@ from typing import Any
 import yaml
 from pypinyin import Style, pinyin
 
-from curriculum import PROJECT_DIR
 from curriculum.catalog.schema import TextEntry
 from curriculum.errors import DomainError
+from curriculum.settings import get_settings
 
-READINGS_PATH = PROJECT_DIR / "data" / "pinyin_readings.yaml"
 #: Reference pinyin of 千字文 (chinese-poetry, ``spells``), shipped as data so the
 #: ``classics pinyin-accuracy`` command and the tests measure agreement against the same file.
-QIANZIWEN_REFERENCE_PATH = PROJECT_DIR / "data" / "reference" / "qianziwen_spells.json"
 
 Pair = tuple[str, str]
 
@@ -192,10 +190,14 @@ def load_readings(path: str | Path) -> Readings:
     return parse_readings(data, path.name)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _readings_at(path: Path) -> Readings:
+    return load_readings(path)
+
+
 def readings() -> Readings:
-    """The shipped readings table, loaded and validated once."""
-    return load_readings(READINGS_PATH)
+    """The readings table in the data folder (``Settings.readings_path``), loaded and validated once per path."""
+    return _readings_at(get_settings().readings_path)
 
 
 def _pypinyin(text: str) -> list[str]:
@@ -336,10 +338,11 @@ class Reference:
     spells: tuple[str, ...]
 
 
-def load_reference(path: str | Path = QIANZIWEN_REFERENCE_PATH) -> Reference:
+def load_reference(path: str | Path | None = None) -> Reference:
     """Read a chinese-poetry style file (``paragraphs`` + ``spells`` per line), converted to Simplified."""
     import opencc
 
+    path = path or get_settings().qianziwen_reference_path
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     convert = opencc.OpenCC("t2s").convert
     chars: list[str] = []

@@ -22,7 +22,9 @@ class Settings(BaseSettings):
 
     ``CLASSICS_DATABASE_URL`` selects the store: the embedded SQLite file by
     default, or e.g. ``postgresql+psycopg://user@host/db`` for a city-wide
-    deployment. ``CLASSICS_DATA_DIR`` points at the catalog (``texts.yaml``).
+    deployment. ``CLASSICS_DATA_DIR`` is the one folder of shipped data: the
+    catalog (``texts.yaml`` + ``texts/``), the festival rules, the curated
+    pinyin readings and the pinyin references; every reader of data asks here.
     """
 
     model_config = SettingsConfigDict(env_prefix="CLASSICS_", extra="ignore")
@@ -34,6 +36,18 @@ class Settings(BaseSettings):
     @property
     def catalog_path(self) -> Path:
         return self.data_dir / "texts.yaml"
+
+    @property
+    def festivals_path(self) -> Path:
+        return self.data_dir / "festivals.yaml"
+
+    @property
+    def readings_path(self) -> Path:
+        return self.data_dir / "pinyin_readings.yaml"
+
+    @property
+    def qianziwen_reference_path(self) -> Path:
+        return self.data_dir / "reference" / "qianziwen_spells.json"
 
 
 @lru_cache

@@ -19,7 +19,6 @@ from curriculum.catalog.loader import try_load_catalog
 from curriculum.catalog.schema import Catalog
 from curriculum.cli.common import echo_json, fail
 from curriculum.pinyin import (
-    QIANZIWEN_REFERENCE_PATH,
     AgreementReport,
     PinyinRulesError,
     agreement_with_reference,
@@ -27,7 +26,7 @@ from curriculum.pinyin import (
     load_reference,
     plain_annotate,
 )
-from curriculum.settings import Settings
+from curriculum.settings import Settings, get_settings
 
 LINE_WIDTH = 78  # terminal columns for the aligned two-line layout
 
@@ -110,7 +109,7 @@ def _percent(report: AgreementReport) -> str:
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出一致率与不一致之处。")
 def accuracy_command(text_id: str, reference: Path | None, as_json: bool) -> None:
     """千字文拼音与参考注音逐字比对：本项目的一致率、仅用 pypinyin 的一致率，以及不一致之处。"""
-    reference = reference or QIANZIWEN_REFERENCE_PATH
+    reference = reference or get_settings().qianziwen_reference_path
     catalog = _catalog()
     if text_id not in catalog:
         fail(f"书目中没有“{text_id}”。")

@@ -6,6 +6,7 @@ from pypinyin import Style, pinyin
 
 from curriculum import pinyin as P
 from curriculum.pinyin import PinyinRulesError, annotate, parse_readings, plain_annotate
+from curriculum.settings import get_settings
 
 
 def readings_of(text, **kw):
@@ -151,8 +152,8 @@ def test_malformed_yaml_file_is_reported_with_its_name(tmp_path):
 def test_shipped_table_is_valid_and_documented():
     table = P.readings()
     assert len(table.phrases) > 100
-    assert P.READINGS_PATH.read_text(encoding="utf-8").startswith("#")
-    raw = yaml.safe_load(P.READINGS_PATH.read_text(encoding="utf-8"))
+    assert get_settings().readings_path.read_text(encoding="utf-8").startswith("#")
+    raw = yaml.safe_load(get_settings().readings_path.read_text(encoding="utf-8"))
     assert parse_readings(raw) == table
     # longest first, so the most specific rule decides
     lengths = [len(r.phrase) for r in table.phrases]

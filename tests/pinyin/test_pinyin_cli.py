@@ -8,6 +8,7 @@ import yaml
 from click.testing import CliRunner
 
 from curriculum.cli import main
+from tests.utils.data import copy_shared_data
 
 
 @pytest.fixture
@@ -17,6 +18,7 @@ def data_dir(tmp_path, monkeypatch, qianziwen):
     (tmp_path / "texts.yaml").write_text(yaml.safe_dump({"texts": [meta]}, allow_unicode=True), encoding="utf-8")
     body = {"sections": [s.model_dump(mode="json") for s in qianziwen.sections]}
     (tmp_path / "texts" / "qianziwen.yaml").write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
+    copy_shared_data(tmp_path)
     monkeypatch.setenv("CLASSICS_DATA_DIR", str(tmp_path))
     return tmp_path
 

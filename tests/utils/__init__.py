@@ -1,0 +1,1 @@
+"""Test factories and helpers shared across the suite (imported as ``tests.utils``)."""

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test bench db seed clean
+.PHONY: install run test lint bench db seed clean
 
 install: $(STAMP)
 	@mkdir -p var
@@ -22,8 +22,13 @@ run: install
 	$(BIN)/classics seed demo
 	$(BIN)/streamlit run streamlit_app.py
 
-test: install
-	$(BIN)/python -m pytest
+# Lint first (seconds), then the suite on every core: each xdist worker gets its
+# own SQLite files and its own PostgreSQL database.
+test: install lint
+	$(BIN)/python -m pytest -n auto
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 bench: install
 	$(BIN)/classics bench plan

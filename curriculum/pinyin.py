@@ -78,9 +78,8 @@ class PhraseRule:
     def applies_to(self, text_id: str | None, classical: bool) -> bool:
         if self.texts and text_id not in self.texts:
             return False
-        if self.classical and not classical:
-            return False
-        return True
+        # A classical-only rule applies to classical texts; every other rule everywhere.
+        return classical or not self.classical
 
 
 @dataclass(frozen=True)
@@ -106,6 +105,10 @@ def _check_syllables(where: str, readings: Sequence[str]) -> None:
             raise PinyinRulesError(f"{where}：拼音“{syllable}”不是带声调符号的音节")
 
 
+_PHRASE_FIELDS = frozenset({"phrase", "pinyin", "texts", "classical", "initial", "final", "note"})
+_POSITION_FIELDS = frozenset({"text", "passage", "offset", "char", "pinyin"})
+
+
 def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
     """Validate the loaded YAML of the readings table; every problem names the file and the rule."""
     if not isinstance(data, dict):
@@ -116,67 +119,76 @@ def parse_readings(data: Any, source: str = "pinyin_readings.yaml") -> Readings:
     phrases: list[PhraseRule] = []
     seen: dict[tuple[str, tuple[str, ...], bool, bool, bool], int] = {}
     for number, item in enumerate(data.get("phrases") or [], start=1):
-        where = f"{source} · phrases 第 {number} 条"
-        if not isinstance(item, dict) or not {"phrase", "pinyin"} <= set(item):
-            raise PinyinRulesError(f"{where}：需要 phrase 和 pinyin 两个字段")
-        extra = set(item) - {"phrase", "pinyin", "texts", "classical", "initial", "final", "note"}
-        if extra:
-            raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
-        phrase = str(item["phrase"])
-        where = f"{where}（{phrase}）"
-        if not phrase or not all(is_hanzi(c) for c in phrase):
-            raise PinyinRulesError(f"{where}：短语只能由汉字组成（不含标点和空格）")
-        readings = tuple(str(item["pinyin"]).split())
-        if len(readings) != len(phrase):
-            raise PinyinRulesError(f"{where}：{len(phrase)} 个字，却有 {len(readings)} 个拼音")
-        _check_syllables(where, readings)
-        texts = item.get("texts") or []
-        if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
-            raise PinyinRulesError(f"{where}：texts 应为书目编号列表")
-        classical = item.get("classical", False)
-        if not isinstance(classical, bool):
-            raise PinyinRulesError(f"{where}：classical 应为 true 或 false")
-        initial, final = item.get("initial", False), item.get("final", False)
-        for name, flag in (("initial", initial), ("final", final)):
-            if not isinstance(flag, bool):
-                raise PinyinRulesError(f"{where}：{name} 应为 true 或 false")
-        key = (phrase, tuple(sorted(texts)), classical, initial, final)
+        rule = _phrase_rule(item, number, source)
+        key = (rule.phrase, tuple(sorted(rule.texts)), rule.classical, rule.initial, rule.final)
         if key in seen:
-            raise PinyinRulesError(f"{where}：与第 {seen[key]} 条重复")
+            raise PinyinRulesError(f"{source} · phrases 第 {number} 条（{rule.phrase}）：与第 {seen[key]} 条重复")
         seen[key] = number
-        phrases.append(
-            PhraseRule(
-                phrase, readings, tuple(texts), classical, final, initial, str(item.get("note", "")), number
-            )
-        )
+        phrases.append(rule)
 
     positions: dict[tuple[str, int, int], PositionRule] = {}
     for number, item in enumerate(data.get("positions") or [], start=1):
-        where = f"{source} · positions 第 {number} 条"
-        needed = {"text", "passage", "offset", "char", "pinyin"}
-        if not isinstance(item, dict) or not needed <= set(item):
-            raise PinyinRulesError(f"{where}：需要 text、passage、offset、char、pinyin 五个字段")
-        extra = set(item) - needed - {"note"}
-        if extra:
-            raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
-        passage, offset = item["passage"], item["offset"]
-        if not isinstance(passage, int) or not isinstance(offset, int) or passage < 0 or offset < 0:
-            raise PinyinRulesError(f"{where}：passage 和 offset 应为从 0 起的整数")
-        char = str(item["char"])
-        if len(char) != 1 or not is_hanzi(char):
-            raise PinyinRulesError(f"{where}：char 应为一个汉字")
-        reading = str(item["pinyin"])
-        _check_syllables(where, [reading])
-        key = (str(item["text"]), passage, offset)
+        rule = _position_rule(item, number, source)
+        key = (rule.text, rule.passage, rule.offset)
         if key in positions:
-            raise PinyinRulesError(f"{where}：与第 {positions[key].line} 条位置相同")
-        positions[key] = PositionRule(key[0], passage, offset, char, reading, str(item.get("note", "")), number)
+            raise PinyinRulesError(f"{source} · positions 第 {number} 条：与第 {positions[key].line} 条位置相同")
+        positions[key] = rule
 
     # Longest phrase first, and clause-bound / text-limited before general, so the most specific rule wins.
     phrases.sort(
         key=lambda r: (-len(r.phrase), not (r.initial or r.final), not r.texts, not r.classical, r.line)
     )
     return Readings(tuple(phrases), positions)
+
+
+def _phrase_rule(item: Any, number: int, source: str) -> PhraseRule:
+    """Rule: a phrase entry has phrase and pinyin, Hanzi only, one tone-marked syllable per character."""
+    where = f"{source} · phrases 第 {number} 条"
+    if not isinstance(item, dict) or not {"phrase", "pinyin"} <= set(item):
+        raise PinyinRulesError(f"{where}：需要 phrase 和 pinyin 两个字段")
+    extra = set(item) - _PHRASE_FIELDS
+    if extra:
+        raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
+    phrase = str(item["phrase"])
+    where = f"{where}（{phrase}）"
+    if not phrase or not all(is_hanzi(c) for c in phrase):
+        raise PinyinRulesError(f"{where}：短语只能由汉字组成（不含标点和空格）")
+    readings = tuple(str(item["pinyin"]).split())
+    if len(readings) != len(phrase):
+        raise PinyinRulesError(f"{where}：{len(phrase)} 个字，却有 {len(readings)} 个拼音")
+    _check_syllables(where, readings)
+    texts = item.get("texts") or []
+    if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+        raise PinyinRulesError(f"{where}：texts 应为书目编号列表")
+    classical, initial, final = (_flag(item, name, where) for name in ("classical", "initial", "final"))
+    return PhraseRule(phrase, readings, tuple(texts), classical, final, initial, str(item.get("note", "")), number)
+
+
+def _flag(item: dict, name: str, where: str) -> bool:
+    """Rule: the optional switches of a phrase rule are YAML booleans (false when absent)."""
+    value = item.get(name, False)
+    if not isinstance(value, bool):
+        raise PinyinRulesError(f"{where}：{name} 应为 true 或 false")
+    return value
+
+
+def _position_rule(item: Any, number: int, source: str) -> PositionRule:
+    """Rule: a position entry names a text, 0-based passage and offset, one Hanzi and one syllable."""
+    where = f"{source} · positions 第 {number} 条"
+    if not isinstance(item, dict) or not _POSITION_FIELDS.issubset(item):
+        raise PinyinRulesError(f"{where}：需要 text、passage、offset、char、pinyin 五个字段")
+    extra = set(item) - _POSITION_FIELDS - {"note"}
+    if extra:
+        raise PinyinRulesError(f"{where}：不认识的字段 {'、'.join(sorted(extra))}")
+    passage, offset = item["passage"], item["offset"]
+    if not isinstance(passage, int) or not isinstance(offset, int) or passage < 0 or offset < 0:
+        raise PinyinRulesError(f"{where}：passage 和 offset 应为从 0 起的整数")
+    char = str(item["char"])
+    if len(char) != 1 or not is_hanzi(char):
+        raise PinyinRulesError(f"{where}：char 应为一个汉字")
+    reading = str(item["pinyin"])
+    _check_syllables(where, [reading])
+    return PositionRule(str(item["text"]), passage, offset, char, reading, str(item.get("note", "")), number)
 
 
 def load_readings(path: str | Path) -> Readings:

@@ -57,22 +57,10 @@ for index, entry in enumerate(results):
         st.subheader(card.title, anchor=False)
         badge = CATEGORY_BADGE_COLORS.get(card.category, "gray")
         st.markdown(f":gray[{card.byline}]　:{badge}-badge[{card.category_label}]")
-        stage_line = "、".join(card.stage_labels)
-        if card.featured_at:
-            stage_line += f"（重点：{'、'.join(card.featured_at)}）"
-        st.markdown(f"**学段**：{stage_line}  \n**{card.characters:,}** 字 · **{card.passages}** 段 · **{card.sections}** 节")
-        st.caption(
-            "诵读时间（每天 30 分钟）："
-            + "；".join(f"{stage} {time}" + (f"，约 {n} 天" if n > 1 else "") for stage, time, n in card.reading_time_rows())
-        )
-        extras = []
-        if card.themes:
-            extras.append("主题：" + "、".join(card.themes))
-        if card.festival_labels:
-            extras.append("节日：" + "、".join(card.festival_labels))
-        if card.shouze_labels:
-            extras.append("守则：" + "、".join(card.shouze_labels))
-        if extras:
-            st.caption(" · ".join(extras))
+        st.markdown(f"**学段**：{card.stage_line}  \n"
+                    f"**{card.characters:,}** 字 · **{card.passages}** 段 · **{card.sections}** 节")
+        st.caption("诵读时间（每天 30 分钟）：" + card.reading_time_line)
+        if card.tags_line:
+            st.caption(card.tags_line)
         if st.button("阅读", key=f"cat_read_{card.id}", icon=":material/chrome_reader_mode:"):
             _open_in_reader(card.id)

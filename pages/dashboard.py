@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from sqlmodel import Session
 
 from curriculum import metrics
 from curriculum.charts.dashboard import (
@@ -20,8 +19,8 @@ from curriculum.charts.dashboard import (
     build_integration_figure,
     build_volunteer_hours_figure,
 )
-from curriculum.settings import Settings
-from ui.state import get_catalog, get_engine
+from ui.state import database_url, db_session, get_catalog
+from ui.widgets import domain_errors
 
 ALL_DISTRICTS = "全市"
 
@@ -30,14 +29,14 @@ ALL_DISTRICTS = "全市"
 def _dashboard(url: str, start: dt.date, end: dt.date, district: str | None, weekly_by: str,
                categories: dict[str, str]) -> metrics.Dashboard:
     # ``url`` is only the cache key: another database is another dashboard.
-    with Session(get_engine()) as session:
+    with db_session() as session:
         return metrics.build_dashboard(start, end, session=session, categories=categories, district=district,
                                        weekly_by=weekly_by)
 
 
 @st.cache_data(ttl=60)
 def _districts(url: str) -> list[str]:
-    with Session(get_engine()) as session:
+    with db_session() as session:
         return metrics.district_options(session=session)
 
 
@@ -51,7 +50,7 @@ def _table(df, key: str) -> None:
 st.title("数据看板")
 st.caption("按“四个打通”“六个融合”统计全市经典诵读：参与情况、学段与内容覆盖、每日诵读半小时、志愿服务和“我们的节日”。")
 
-url = Settings().database_url
+url = database_url()
 catalog, _catalog_errors = get_catalog()
 if catalog is None:
     st.warning("书目文件暂时无法读取：内容覆盖图中的篇目将归入“其他”。")
@@ -67,10 +66,10 @@ if districts:
     district = None if chosen == ALL_DISTRICTS else chosen
 
 weekly_by = st.session_state.get("dash_group", "stage")
-try:
+board = None
+with domain_errors("无法统计："):
     board = _dashboard(url, start, end, district, weekly_by, metrics.categories_of(catalog))
-except metrics.MetricsError as err:
-    st.error(f"无法统计：{err}")
+if board is None:
     st.stop()
 
 kpis = board.kpis

@@ -10,16 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from curriculum.catalog.browse import (
-    content_key,
-    download_name,
-    print_blocks,
-    reader_html,
-    text_card,
-    text_pinyin,
-)
+from curriculum.catalog.browse import content_key, text_card
 from curriculum.catalog.schema import TextEntry
+from curriculum.exports.names import download_name
 from curriculum.exports.printing import render_html, render_pdf
+from curriculum.exports.reader import print_blocks, reader_html, text_pinyin
 from ui.state import require_catalog
 
 ALL_SECTIONS = -1

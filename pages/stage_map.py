@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from curriculum.catalog.browse import (
+from curriculum.catalog.stage_map import (
     category_stage_coverage,
     coverage_gaps,
     coverage_table,

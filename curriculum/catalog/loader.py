@@ -142,56 +142,73 @@ def load_catalog(path: str | Path) -> Catalog:
             duplicate id, missing field, empty passage, missing text file …
     """
     path = Path(path)
-    display = path.name
+    items = _index_items(path)
     errors: list[CatalogError] = []
-    raw = _read_yaml(path, display, errors)
-    if errors:
-        raise CatalogInvalid(errors)
-    if not isinstance(raw, dict) or not isinstance(raw.get("texts"), list):
-        raise CatalogInvalid([CatalogError(display, "", "texts", "顶层应为包含 texts 列表的映射")])
-
     texts: list[TextEntry] = []
     seen: dict[str, int] = {}
-    for index, item in enumerate(raw["texts"], start=1):
-        text_id = item.get("id", f"#{index}") if isinstance(item, dict) else f"#{index}"
-        text_id = str(text_id)
-        if not isinstance(item, dict):
-            errors.append(CatalogError(display, text_id, "", f"第 {index} 条应为映射"))
+    for index, item in enumerate(items, start=1):
+        meta = _entry_meta(path.name, index, item, seen, errors)
+        if meta is None:
             continue
-        if text_id in seen:
-            errors.append(CatalogError(display, text_id, "id", f"编号重复（第 {seen[text_id]} 条已使用）"))
-            continue
-        seen[text_id] = index
-        try:
-            meta = TextMeta.model_validate(item)
-        except ValidationError as exc:
-            for err in _own_errors(exc):
-                errors.append(CatalogError(display, text_id, _field(err["loc"]), _message(err)))
-            continue
-
-        body_path = path.parent / meta.file
-        body_display = str(Path(meta.file))
-        body = _read_yaml(body_path, body_display, errors, text_id)
-        if body is None:
-            if not any(e.file == body_display for e in errors):
-                errors.append(CatalogError(body_display, text_id, "", "全文文件为空"))
-            continue
-        if not isinstance(body, dict) or "sections" not in body:
-            errors.append(CatalogError(body_display, text_id, "sections", "缺少必填字段"))
-            continue
-        if "id" in body and str(body["id"]) != text_id:
-            # A copied file with a stale id would silently show the wrong text.
-            errors.append(CatalogError(body_display, text_id, "id", f"全文文件的编号“{body['id']}”与书目不一致"))
-            continue
-        try:
-            texts.append(TextEntry.model_validate({**meta.model_dump(), "sections": body["sections"]}))
-        except ValidationError as exc:
-            for err in _own_errors(exc):
-                errors.append(CatalogError(body_display, text_id, _field(err["loc"]), _message(err)))
-
+        entry = _entry_with_body(path, meta, errors)
+        if entry is not None:
+            texts.append(entry)
     if errors:
         raise CatalogInvalid(errors)
     return Catalog(texts=tuple(texts))
+
+
+def _index_items(path: Path) -> list[Any]:
+    """The ``texts`` list of ``texts.yaml``; ``CatalogInvalid`` when the file itself cannot be used."""
+    errors: list[CatalogError] = []
+    raw = _read_yaml(path, path.name, errors)
+    if errors:
+        raise CatalogInvalid(errors)
+    if not isinstance(raw, dict) or not isinstance(raw.get("texts"), list):
+        raise CatalogInvalid([CatalogError(path.name, "", "texts", "顶层应为包含 texts 列表的映射")])
+    return raw["texts"]
+
+
+def _entry_meta(display: str, index: int, item: Any, seen: dict[str, int],
+                errors: list[CatalogError]) -> TextMeta | None:
+    """Rule: each index entry is a mapping with a new id and valid metadata; else its problems go to ``errors``."""
+    text_id = str(item.get("id", f"#{index}") if isinstance(item, dict) else f"#{index}")
+    if not isinstance(item, dict):
+        errors.append(CatalogError(display, text_id, "", f"第 {index} 条应为映射"))
+        return None
+    if text_id in seen:
+        errors.append(CatalogError(display, text_id, "id", f"编号重复（第 {seen[text_id]} 条已使用）"))
+        return None
+    seen[text_id] = index
+    try:
+        return TextMeta.model_validate(item)
+    except ValidationError as exc:
+        errors.extend(CatalogError(display, text_id, _field(err["loc"]), _message(err)) for err in _own_errors(exc))
+        return None
+
+
+def _entry_with_body(path: Path, meta: TextMeta, errors: list[CatalogError]) -> TextEntry | None:
+    """Rule: the full-text file exists, is a mapping with ``sections`` and carries the same id as the index."""
+    text_id = meta.id
+    body_display = str(Path(meta.file))
+    body = _read_yaml(path.parent / meta.file, body_display, errors, text_id)
+    if body is None:
+        if not any(e.file == body_display for e in errors):
+            errors.append(CatalogError(body_display, text_id, "", "全文文件为空"))
+        return None
+    if not isinstance(body, dict) or "sections" not in body:
+        errors.append(CatalogError(body_display, text_id, "sections", "缺少必填字段"))
+        return None
+    if "id" in body and str(body["id"]) != text_id:
+        # A copied file with a stale id would silently show the wrong text.
+        errors.append(CatalogError(body_display, text_id, "id", f"全文文件的编号“{body['id']}”与书目不一致"))
+        return None
+    try:
+        return TextEntry.model_validate({**meta.model_dump(), "sections": body["sections"]})
+    except ValidationError as exc:
+        errors.extend(CatalogError(body_display, text_id, _field(err["loc"]), _message(err))
+                      for err in _own_errors(exc))
+        return None
 
 
 def catalog_stats(catalog: Catalog) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from curriculum.catalog.browse import FEATURED, NOT_RECOMMENDED
+from curriculum.catalog.stage_map import FEATURED, NOT_RECOMMENDED
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
 from curriculum.vocab import CATEGORIES
 
@@ -35,7 +35,7 @@ def _stage_axis() -> dict:
 def build_stage_map_figure(df: pd.DataFrame) -> go.Figure:
     """The "four connections" stage continuum: each text a bar across its stages.
 
-    ``df`` is ``browse.stage_text_matrix``. One trace per category (a line with
+    ``df`` is ``stage_map.stage_text_matrix``. One trace per category (a line with
     a marker per recommended stage, gaps between texts), plus one star trace
     for featured (重点) cells. Texts read top to bottom in ``df`` order, stages
     left to right 幼儿园 → 高校.
@@ -120,7 +120,7 @@ def build_stage_map_figure(df: pd.DataFrame) -> go.Figure:
 def build_coverage_figure(df: pd.DataFrame) -> go.Figure:
     """Category × stage coverage as grouped bars: one trace per category.
 
-    ``df`` is ``browse.category_stage_coverage`` (tidy). Bar height is the
+    ``df`` is ``stage_map.category_stage_coverage`` (tidy). Bar height is the
     number of texts; the hover adds the characters they hold.
     """
     fig = go.Figure()

@@ -59,7 +59,7 @@ def build_coverage_heatmap_figure(df: pd.DataFrame) -> go.Figure:
     Stages are in stage order and categories in vocabulary order, extra
     categories (``other``) last; an empty cell is 0, so gaps in coverage show.
     """
-    categories = [c for c in CATEGORIES]
+    categories = list(CATEGORIES)
     labels = dict(CATEGORIES)
     if len(df):
         for key, label in zip(df["category"], df["category_label"]):

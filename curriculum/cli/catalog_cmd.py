@@ -91,9 +91,9 @@ def list_texts(path: str | None, as_json: bool) -> None:
         return
     for row in rows:
         stages = "、".join(STAGE_LABELS[s] for s in row["stages"])
-        click.echo(
-            f"{row['id']}\t{row['title']}\t{row['author']}\t{CATEGORIES[row['category']]}\t{stages}\t{row['characters']} 字"
-        )
+        fields = (row["id"], row["title"], row["author"], CATEGORIES[row["category"]], stages,
+                  f"{row['characters']} 字")
+        click.echo("\t".join(fields))
 
 
 COMMANDS = [catalog]

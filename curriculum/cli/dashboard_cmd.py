@@ -17,7 +17,8 @@ def _kpi_lines(kpis: metrics.DashboardKpis) -> list[str]:
     labels = metrics.KPI_LABELS
     return [
         f"{labels['compliance_rate']}：{metrics.format_rate(kpis.compliance_rate)}"
-        f"（{kpis.classes} 个班级，{kpis.compliant_days}/{kpis.school_days} 个班级日达到 {metrics.DAILY_MINUTES} 分钟）",
+        f"（{kpis.classes} 个班级，{kpis.compliant_days}/{kpis.school_days} 个班级日"
+        f"达到 {metrics.DAILY_MINUTES} 分钟）",
         f"{labels['class_sessions_done']}：{kpis.class_sessions_done:,}",
         f"{labels['community_activities']}：{kpis.community_activities:,}",
         f"{labels['community_attendance']}：{kpis.community_attendance:,}",

@@ -66,7 +66,8 @@ def aligned_lines(pairs: Sequence[tuple[str, str]], width: int = LINE_WIDTH) -> 
 
 @click.command("pinyin")
 @click.argument("text_id")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出：段落列表，每段为 [字, 拼音] 对的列表（标点的拼音为空）。")
+@click.option("--json", "as_json", is_flag=True,
+              help="以 JSON 输出：段落列表，每段为 [字, 拼音] 对的列表（标点的拼音为空）。")
 def pinyin_command(text_id: str, as_json: bool) -> None:
     """输出一篇经典的带拼音全文（与阅读页显示的拼音一致）。"""
     catalog = _catalog()

@@ -29,12 +29,14 @@ def _broken_catalog(root: Path) -> Path:
     third = dict(next(t for t in good if t["id"] == "jiangxue"))
     (root / "texts").mkdir(parents=True)
     for meta in (first, second):
-        (root / meta["file"]).write_text((CATALOG_PATH.parent / meta["file"]).read_text(encoding="utf-8"), encoding="utf-8")
+        source = CATALOG_PATH.parent / meta["file"]
+        (root / meta["file"]).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     body = yaml.safe_load((CATALOG_PATH.parent / third["file"]).read_text(encoding="utf-8"))
     body["sections"][0]["passages"][1] = ""
     (root / third["file"]).write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
     path = root / "texts.yaml"
-    path.write_text(yaml.safe_dump({"version": 1, "texts": [first, second, third]}, allow_unicode=True), encoding="utf-8")
+    index = {"version": 1, "texts": [first, second, third]}
+    path.write_text(yaml.safe_dump(index, allow_unicode=True), encoding="utf-8")
     return path
 
 

@@ -9,17 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from curriculum.catalog.importer import (
-    POST_T2S_FIXES,
-    RECIPES,
-    CorpusError,
-    build_catalog,
-    chinese_number,
-    sentences,
-    split_passages,
-    to_simplified,
-)
+from curriculum.catalog.cleaning import POST_T2S_FIXES, sentences, split_passages, to_simplified
+from curriculum.catalog.extractors import CorpusError, chinese_number
+from curriculum.catalog.importer import build_catalog
 from curriculum.catalog.loader import load_catalog
+from curriculum.catalog.recipes import RECIPES
 from curriculum.catalog.schema import count_characters
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
@@ -70,7 +64,8 @@ def test_traditional_sources_come_out_simplified(built):
     assert dizigui.passages[0] == "弟子规，圣人训；首孝弟，次谨信。"
     assert "冬则温，夏则凊；晨则省，昏则定。" in dizigui.passages
     assert catalog.get("yueyanglouji").passages[0].startswith("庆历四年春，滕子京谪守巴陵郡。")
-    assert catalog.get("qingming_dumu").passages == ("清明时节雨纷纷，路上行人欲断魂。", "借问酒家何处有，牧童遥指杏花村。")
+    assert catalog.get("qingming_dumu").passages == (
+        "清明时节雨纷纷，路上行人欲断魂。", "借问酒家何处有，牧童遥指杏花村。")
     assert catalog.get("jingyesi").passages == ("床前明月光，疑是地上霜。", "举头望明月，低头思故乡。")
     for text in catalog.texts:
         for passage in text.passages:
@@ -213,7 +208,8 @@ def test_chapter_numbers():
 
 
 def test_a_semicolon_couplet_stays_together_when_full_stops_suffice():
-    paragraph = "云对雨，雪对风，晚照对晴空。" * 4 + "人间清暑殿，天上广寒宫。" + "两鬓风霜，途次早行之客；一蓑烟雨，溪边晚钓之翁。"
+    paragraph = ("云对雨，雪对风，晚照对晴空。" * 4 + "人间清暑殿，天上广寒宫。"
+                 + "两鬓风霜，途次早行之客；一蓑烟雨，溪边晚钓之翁。")
     pieces = split_passages(paragraph)
     assert "".join(pieces) == paragraph
     assert pieces[-1] == "两鬓风霜，途次早行之客；一蓑烟雨，溪边晚钓之翁。"

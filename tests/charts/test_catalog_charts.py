@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from curriculum.catalog.browse import category_stage_coverage, stage_text_matrix
 from curriculum.catalog.schema import Catalog, TextEntry
+from curriculum.catalog.stage_map import category_stage_coverage, stage_text_matrix
 from curriculum.charts.catalog import (
     CATEGORY_COLORS,
     FEATURED_TRACE_NAME,

@@ -9,7 +9,7 @@ import pytest
 from metrics_testkit import MON, WEEK1, WEEK2
 
 from curriculum import metrics
-from curriculum.planner import store
+from curriculum.planner import edits
 
 FRI = WEEK1[4]
 
@@ -36,7 +36,7 @@ def test_four_past_school_days_three_done_is_75_percent(session, make_class, mak
 def test_a_lost_day_leaves_the_denominator_and_is_reported(session, catalog, make_class, make_plan, done):
     klass = make_class("一年级（1）班")
     plan = make_plan(klass, WEEK1 + WEEK2)
-    store.bump(plan.id, WEEK1[2], session=session, catalog=catalog)  # Wednesday lost (school event), the rest move on
+    edits.bump(plan.id, WEEK1[2], session=session, catalog=catalog)  # Wednesday lost (school event), the rest move on
     done(plan, WEEK1[0], WEEK1[1], WEEK1[3])
 
     row = _row(metrics.compliance_by_class(MON, date(2026, 9, 30), session=session, today=FRI), "一年级（1）班")

@@ -7,14 +7,14 @@ from datetime import date
 from metrics_testkit import MON, WEEK1
 
 from curriculum import metrics
-from curriculum.planner import store
+from curriculum.planner import sessions
 
 FRI = WEEK1[4]
 
 
 def _text_minutes(plan, session, *, done_only=False):
     """Minutes of catalog-text items in the plan's sessions, as the planner store lists them."""
-    return sum(i.minutes for s in store.list_sessions(plan.id, session=session)
+    return sum(i.minutes for s in sessions.list_sessions(plan.id, session=session)
                if s.done or not done_only for i in s.items if i.text_id)
 
 

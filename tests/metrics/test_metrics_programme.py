@@ -44,7 +44,9 @@ from curriculum.models.outreach import (
     TrainingBatchCreate,
     TrainingSessionCreate,
 )
+from curriculum.outreach import attendance as outreach_attendance
 from curriculum.outreach import online, training
+from curriculum.outreach import trainees as outreach_trainees
 
 TODAY = date(2026, 9, 30)
 SEPT = (date(2026, 9, 1), date(2026, 9, 30))
@@ -82,8 +84,8 @@ def programme(session, make_class, make_plan, done):
     zhang = create_person(PersonCreate(name="张明"), session=session)
     liu = create_person(PersonCreate(name="刘芳"), session=session)
 
-    saturdays = _event(session, laojie, "周末公益诵读", datetime(2026, 9, 5, 9, 0), rrule="FREQ=WEEKLY;COUNT=4;BYDAY=SA",
-                       integration="urban_rural", sphere="society", shifts=LEAD)
+    saturdays = _event(session, laojie, "周末公益诵读", datetime(2026, 9, 5, 9, 0),
+                       rrule="FREQ=WEEKLY;COUNT=4;BYDAY=SA", integration="urban_rural", sphere="society", shifts=LEAD)
     sat = occurrences_of(saturdays.id, session=session)
     record_attendance(sat[0].id, {"student": 12, "parent": 8}, 60, session=session)
     record_attendance(sat[1].id, {"resident": 15}, 60, session=session)
@@ -108,21 +110,23 @@ def programme(session, make_class, make_plan, done):
     batch = training.create_batch(TrainingBatchCreate(
         name="校长经典诵读培训班", cohort="principals", start_date=date(2026, 9, 8), end_date=date(2026, 10, 10),
     ), session=session)
-    trainees = [training.create_trainee(TraineeCreate(name=n), session=session).id for n in ("马俊", "朱红梅", "胡晓燕")]
+    trainees = [outreach_trainees.create_trainee(TraineeCreate(name=n), session=session).id
+                for n in ("马俊", "朱红梅", "胡晓燕")]
     for t in trainees:
-        training.enrol(batch.id, t, session=session)
+        outreach_trainees.enrol(batch.id, t, session=session)
     held = ((date(2026, 9, 8), trainees), (date(2026, 9, 9), trainees[:2]), (date(2026, 10, 10), trainees))
     for day, present in held:
-        s = training.add_session(TrainingSessionCreate(batch_id=batch.id, date=day, start_time=time(9, 0),
+        s = training.create_session(TrainingSessionCreate(batch_id=batch.id, date=day, start_time=time(9, 0),
                                                        end_time=time(11, 0), topic="经典诵读"), session=session)
-        training.record_attendance(s.id, present, session=session)
+        outreach_attendance.record_attendance(s.id, present, session=session)
 
-    for title, day, snapshots in (("每日一诵", date(2026, 9, 10), (300, 500)), ("中秋诗会直播", date(2026, 9, 25), (100,)),
-                                  ("国庆特辑", date(2026, 10, 1), (900,))):
+    items = (("每日一诵", date(2026, 9, 10), (300, 500)), ("中秋诗会直播", date(2026, 9, 25), (100,)),
+             ("国庆特辑", date(2026, 10, 1), (900,)))
+    for title, day, snapshots in items:
         item = online.create_item(OnlineItemCreate(title=title, channel="video_account", publish_date=day),
                                   session=session)
         for k, views in enumerate(snapshots):
-            online.record_metrics(OnlineMetricCreate(
+            online.create_metric(OnlineMetricCreate(
                 item_id=item.id, recorded_at=datetime.combine(day + timedelta(days=k + 1), time(18, 0)), views=views,
             ), session=session)
     return {"zhang": zhang, "liu": liu}

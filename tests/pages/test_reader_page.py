@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from curriculum.catalog.browse import download_name, print_blocks, text_pinyin
 from curriculum.catalog.loader import load_catalog
+from curriculum.exports.names import download_name
 from curriculum.exports.printing import render_html, render_pdf
+from curriculum.exports.reader import print_blocks, text_pinyin
 from curriculum.settings import Settings
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]

@@ -1,6 +1,6 @@
 """Download file names are the user's own words, with what file systems refuse left out."""
 
-from curriculum.catalog.browse import plain_download_name
+from curriculum.exports.names import plain_download_name
 from curriculum.exports.plan_exports import plan_file_name
 
 

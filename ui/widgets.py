@@ -86,6 +86,7 @@ def domain_errors(prefix: str = "") -> Iterator[None]:
         st.error(f"{prefix}{err}")
 
 
-def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, *, key: str) -> None:
+def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, *, key: str,
+             icon: str | None = None) -> None:
     """A download button whose file is built only when clicked (pass a callable for slow files)."""
-    st.download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore")
+    st.download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore", icon=icon)

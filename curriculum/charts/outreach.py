@@ -2,8 +2,8 @@
 
 Pure functions from a DataFrame to a plotly Figure; pages only call
 ``st.plotly_chart``. Column contracts are the frames built by
-``curriculum.outreach.online.summary_frame`` and
-``curriculum.outreach.training.completion_frame``.
+``curriculum.outreach.online_views.summary_frame`` and
+``curriculum.outreach.training_views.completion_frame``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from curriculum.outreach.online import METRICS
+from curriculum.vocab import ONLINE_METRICS
 
 _COMPLETED_COLOUR = "#2e7d32"
 _NOT_COMPLETED_COLOUR = "#c62828"
@@ -26,10 +26,10 @@ def build_online_channel_figure(df: pd.DataFrame) -> go.Figure:
     """
     fig = go.Figure()
     labels = list(df["label"]) if "label" in df else []
-    for key, name in METRICS.items():
+    for key, name in ONLINE_METRICS.items():
         values = [int(v) for v in df[key]] if key in df else [0] * len(labels)
         fig.add_trace(go.Bar(name=name, x=labels, y=values, hovertemplate="%{x} · " + name + "：%{y:,}<extra></extra>"))
-    positive = [v for key in METRICS if key in df for v in df[key] if v > 0]
+    positive = [v for key in ONLINE_METRICS if key in df for v in df[key] if v > 0]
     log_axis = bool(positive) and max(positive) > 100 * min(positive)
     fig.update_layout(
         barmode="group",

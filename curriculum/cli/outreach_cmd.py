@@ -10,9 +10,12 @@ import click
 
 from curriculum.cli.common import echo_json, fail, session_scope
 from curriculum.clock import local_now
-from curriculum.outreach import OutreachError
+from curriculum.errors import DomainError
+from curriculum.outreach import attendance, online_csv
 from curriculum.outreach import online as on
+from curriculum.outreach import online_import as imports
 from curriculum.outreach import training as tr
+from curriculum.vocab import ONLINE_METRICS
 
 
 @click.group("outreach")
@@ -28,8 +31,8 @@ def training_report(batch_id: int, as_json: bool) -> None:
     with session_scope() as session:
         try:
             batch = tr.get_batch(batch_id, session=session)
-            rows = tr.completion_report(batch_id, session=session)
-        except OutreachError as err:
+            rows = attendance.completion_report(batch_id, session=session)
+        except DomainError as err:
             fail(str(err))
         name, percent = batch.name, batch.completion_percent
     if as_json:
@@ -75,7 +78,7 @@ def online_summary(start: dt.datetime | None, end: dt.datetime | None, as_json: 
     with session_scope() as session:
         try:
             rows = on.online_summary(start_date, end_date, session=session)
-        except OutreachError as err:
+        except DomainError as err:
             fail(f"--start/--end：{err}")
     if as_json:
         echo_json(
@@ -83,14 +86,19 @@ def online_summary(start: dt.datetime | None, end: dt.datetime | None, as_json: 
                 "start": start_date,
                 "end": end_date,
                 "channels": [
-                    {"channel": r.channel, "label": r.label, "items": r.items, **{m: getattr(r, m) for m in on.METRICS}}
+                    {
+                        "channel": r.channel,
+                        "label": r.label,
+                        "items": r.items,
+                        **{m: getattr(r, m) for m in ONLINE_METRICS},
+                    }
                     for r in rows
                 ],
             }
         )
         return
     for r in rows:
-        figures = "，".join(f"{label} {getattr(r, key):,}" for key, label in on.METRICS.items())
+        figures = "，".join(f"{label} {getattr(r, key):,}" for key, label in ONLINE_METRICS.items())
         click.echo(f"{r.label}\t节目 {r.items} 个\t{figures}")
 
 
@@ -106,13 +114,13 @@ def online_import(file: Path, yes: bool) -> None:
     now = local_now()
     with session_scope() as session:
         try:
-            table = on.read_csv_table(file.read_bytes())
-        except OutreachError as err:
+            table = online_csv.read_csv_table(file.read_bytes())
+        except DomainError as err:
             fail(f"{file.name}：{err}")
         with click.progressbar(
             length=len(table.rows), label="检查数据", file=sys.stderr
         ) as bar:
-            checked = on.check_metrics_rows(
+            checked = imports.check_metrics_rows(
                 table, session=session, default_recorded_at=now, progress=lambda: bar.update(1)
             )
         if checked.ignored_columns:
@@ -128,8 +136,8 @@ def online_import(file: Path, yes: bool) -> None:
                 err=True,
             )
         try:
-            result = on.apply_metrics_import(checked, session=session)
-        except OutreachError as err:
+            result = imports.apply_metrics_import(checked, session=session)
+        except DomainError as err:
             fail(str(err))
     click.echo(f"已导入 {result.snapshots_saved} 条统计数据，新建节目 {result.items_created} 个。")
 

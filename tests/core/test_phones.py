@@ -3,7 +3,7 @@
 import pytest
 
 from curriculum.community import people
-from curriculum.outreach import training
+from curriculum.outreach import trainees
 from curriculum.phones import PhoneError, mask_phone, normalise_phone
 
 
@@ -41,6 +41,6 @@ def test_mask_phone(phone, shown):
 
 
 def test_old_import_paths_still_work():
-    assert people.mask_phone is mask_phone and training.mask_phone is mask_phone
-    assert training.normalise_phone is normalise_phone
+    assert people.mask_phone is mask_phone and trainees.mask_phone is mask_phone
+    assert trainees.normalise_phone is normalise_phone
     assert people.normalize_phone("13812340000") == "13812340000"

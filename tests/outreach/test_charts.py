@@ -31,7 +31,8 @@ def test_channel_figure_switches_to_log_axis_when_views_dwarf_comments():
 
 
 def test_channel_figure_of_nothing_is_empty_not_an_error():
-    fig = build_online_channel_figure(pd.DataFrame(columns=["channel", "label", "items", "views", "likes", "comments", "shares"]))
+    columns = ["channel", "label", "items", "views", "likes", "comments", "shares"]
+    fig = build_online_channel_figure(pd.DataFrame(columns=columns))
     assert all(len(t.x) == 0 for t in fig.data)
 
 

@@ -5,28 +5,25 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from curriculum.models.outreach import OnlineItemCreate, OnlineMetric, OnlineMetricCreate
-from curriculum.outreach import OutreachError
-from curriculum.outreach import online as on
+from curriculum.models.outreach import OnlineMetric
+from curriculum.outreach import OutreachError, online, online_import
+from tests.utils.outreach import make_item, make_metric
 
 NOW = dt.datetime(2026, 11, 20, 12, 0)  # naive local wall clock, as clock.local_now() gives
 
 
 @pytest.fixture(autouse=True)
 def fixed_now(monkeypatch):
-    monkeypatch.setattr(on, "local_now", lambda: NOW)
+    # The one "now" both the form (create_metric) and the CSV rows are checked against.
+    monkeypatch.setattr(online, "local_now", lambda: NOW)
 
 
 def _item(session):
-    return on.create_item(
-        OnlineItemCreate(title="中秋诗会", channel="wechat_account", publish_date=dt.date(2026, 9, 25)), session=session
-    )
+    return make_item(session, "中秋诗会", "wechat_account", dt.date(2026, 9, 25))
 
 
 def _record(session, item_id, when):
-    return on.record_metrics(
-        OnlineMetricCreate(item_id=item_id, recorded_at=when, views=10, likes=1, comments=0, shares=0), session=session
-    )
+    return make_metric(session, item_id, when, 10, likes=1)
 
 
 def test_a_time_years_ahead_is_refused_and_nothing_saved(session):
@@ -46,7 +43,7 @@ def test_a_few_minutes_ahead_is_accepted_as_clock_drift(session):
 def test_csv_row_in_the_future_names_row_and_column(session):
     _item(session)
     text = "标题,渠道,阅读量,点赞,评论,转发,统计时间\n中秋诗会,公众号,100,1,1,1,2062-10-02 18:00\n"
-    checked = on.parse_metrics_csv(text, session=session, default_recorded_at=NOW)
+    checked = online_import.parse_metrics_csv(text, session=session, default_recorded_at=NOW)
     assert [str(e) for e in checked.errors] == [
         "第 2 行“统计时间”列：统计时间（2062-10-02 18:00）晚于现在，不能记录未来的统计数据"
     ]

@@ -8,17 +8,18 @@ from sqlmodel import Session
 
 from curriculum.cli import main
 from curriculum.db import make_engine
-from curriculum.outreach import online as on
-from curriculum.outreach import training as tr
+from curriculum.demo import online as demo_online
+from curriculum.demo import training as demo_training
+from curriculum.outreach import training
 
 
 def _seed(url):
     engine = make_engine(url)
     with Session(engine) as session:
         # Seeded for a fixed day: the demo's dates follow it (the 端午 items fall on 2026-06-19).
-        tr.seed_demo(session=session, today=date(2026, 11, 28))
-        on.seed_demo(session=session, today=date(2026, 11, 28))
-        batch_id = tr.list_batches(session=session, cohort="cadres")[0].id
+        demo_training.seed(session=session, today=date(2026, 11, 28))
+        demo_online.seed(session=session, today=date(2026, 11, 28))
+        batch_id = training.list_batches(session=session, cohort="cadres")[0].id
     engine.dispose()
     return batch_id
 
@@ -38,12 +39,13 @@ def test_training_report_text_and_missing_batch(app_env):
     text = CliRunner().invoke(main, ["outreach", "training-report", str(batch_id)])
     assert "未结业" in text.output and "结业 3 人" in text.output
     missing = CliRunner().invoke(main, ["outreach", "training-report", "999"])
-    assert missing.exit_code == 1 and "找不到编号为 999 的培训批次" in missing.output
+    assert missing.exit_code == 1 and "培训批次（编号 999）不存在" in missing.output
 
 
 def test_online_summary_json_by_channel_and_date_range(app_env):
     _seed(app_env)
-    result = CliRunner().invoke(main, ["outreach", "online-summary", "--start", "2026-06-01", "--end", "2026-06-30", "--json"])
+    june = ["--start", "2026-06-01", "--end", "2026-06-30"]
+    result = CliRunner().invoke(main, ["outreach", "online-summary", *june, "--json"])
     assert result.exit_code == 0, result.output
     channels = {c["channel"]: c for c in json.loads(result.output)["channels"]}
     assert channels["tv"]["items"] == 1 and channels["tv"]["views"] == 42000

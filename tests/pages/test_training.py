@@ -94,12 +94,13 @@ def test_demo_batches_show_who_falls_short_of_completion(app_env):
     from sqlmodel import Session
 
     from curriculum.db import make_engine
-    from curriculum.outreach import training as tr
+    from curriculum.demo import training as demo_training
+    from curriculum.outreach import training
 
     engine = make_engine(app_env)
     with Session(engine) as session:
-        tr.seed_demo(session=session)
-        cadres = tr.list_batches(session=session, cohort="cadres")[0].id
+        demo_training.seed(session=session)
+        cadres = training.list_batches(session=session, cohort="cadres")[0].id
     engine.dispose()
     at = _run()
     at.selectbox(key="trn_batch").set_value(cadres).run()

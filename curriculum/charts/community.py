@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from curriculum.community.attendance import ATTENDANCE_ROLES
+from curriculum.vocab import ATTENDANCE_ROLES
 
 
 def build_attendance_figure(df: pd.DataFrame) -> go.Figure:

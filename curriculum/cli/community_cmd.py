@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from curriculum.cli.common import echo_json, fail, session_scope
-from curriculum.community.conflicts import CommunityError
+from curriculum.errors import DomainError
 
 
 @click.group("community")
@@ -24,12 +24,11 @@ def community() -> None:
 def festivals_suggest(year: int, point_id: int | None, district: str | None, as_json: bool) -> None:
     """为 YEAR 年的每个节日生成一条待确认的诵读活动（重复运行不会重复生成）。"""
     from curriculum.community.festival_events import suggest_festival_events
-    from curriculum.festivals import FestivalRangeError
 
     with session_scope() as session:
         try:
             events = suggest_festival_events(year, point_id=point_id, district=district, session=session)
-        except (CommunityError, FestivalRangeError) as err:
+        except DomainError as err:  # FestivalRangeError included
             fail(str(err))
         rows = [{"id": e.id, "festival": e.festival_key, "title": e.title, "start": e.start.isoformat(),
                  "texts": [t for t in e.texts.split(",") if t], "status": e.status} for e in events]
@@ -38,7 +37,8 @@ def festivals_suggest(year: int, point_id: int | None, district: str | None, as_
         return
     click.echo(f"{year} 年节日活动建议：{len(rows)} 条")
     for r in rows:
-        click.echo(f"#{r['id']}  {r['start'][:16].replace('T', ' ')}  {r['title']}  篇目：{', '.join(r['texts'])}  [{r['status']}]")
+        when = r["start"][:16].replace("T", " ")
+        click.echo(f"#{r['id']}  {when}  {r['title']}  篇目：{', '.join(r['texts'])}  [{r['status']}]")
 
 
 @community.command("ics")
@@ -55,7 +55,7 @@ def ics_export(point_id: int | None, person_id: int | None, out: Path) -> None:
         try:
             data = (point_calendar(point_id, session=session) if point_id is not None
                     else person_calendar(person_id, session=session))
-        except CommunityError as err:
+        except DomainError as err:
             fail(str(err))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
@@ -78,7 +78,7 @@ def roster(week: datetime, point_id: int | None, out: Path) -> None:
     with session_scope() as session:
         try:
             data = weekly_roster(week.date(), session=session, point_id=point_id)
-        except CommunityError as err:
+        except DomainError as err:
             fail(str(err))
     out.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".pdf":

@@ -2,15 +2,17 @@
 
 Modules, each with functions taking ``*, session``:
 
-* ``points`` — reading points, venue types, weekly opening hours;
+* ``points`` — reading points, weekly opening hours;
 * ``people`` — 领读员 and 志愿者, skills, availability, masked phones;
 * ``pairings`` — 结对子 between schools / cultural societies and communities;
 * ``recurrence`` — RRULE strings (dateutil) and their expansion;
 * ``conflicts`` — the ``Conflict`` / ``ConflictError`` rules checked before saving;
-* ``events`` — events, occurrences, sign-ups with waitlist, shifts;
+* ``events`` — a package: drafts, checks, series, occurrences, sign-ups with waitlist, shifts, listing;
 * ``festival_events`` — suggested events from the festival calendar;
 * ``attendance`` — counts by role and volunteer hours;
 * ``reminders`` — shifts short of people within 48 hours;
-* ``calendar_view`` — month / week grids for the 活动日历 page;
-* ``demo`` — idempotent demo data.
+* ``month_grid`` — month / week grids for the 活动日历 page;
+* ``views`` — the Chinese tables, labels and detail panels the pages show.
+
+The demo programme is ``curriculum.demo.community``.
 """

@@ -1,4 +1,7 @@
-"""Attendance per occurrence (counts by role, duration) and volunteer hours from served shifts."""
+"""Attendance per occurrence (counts by role, duration) and volunteer hours from served shifts.
+
+Chinese tables of these numbers are in ``views``; ``attendance_frame`` is the chart's input.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,11 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
+from curriculum.errors import get_or_raise
 from curriculum.models.community import (
     Attendance,
     CommunityEvent,
     EventOccurrence,
-    Person,
     ShiftAssignment,
     VolunteerShift,
 )
@@ -38,16 +41,15 @@ class AttendanceRecord:
 def record_attendance(occurrence_id: int, counts: dict[str, int], duration_minutes: int, *,
                       session: Session) -> AttendanceRecord:
     """Save (replace) the counts by role and the actual duration of one occurrence."""
-    occ = session.get(EventOccurrence, occurrence_id)
-    if occ is None:
-        raise CommunityError(f"活动场次 #{occurrence_id} 不存在")
+    occ = get_or_raise(session, EventOccurrence, occurrence_id, what="活动场次", field="occurrence_id")
     if duration_minutes <= 0:
-        raise CommunityError("实际时长：应大于 0 分钟")
+        raise CommunityError("实际时长：应大于 0 分钟", field="duration_minutes")
     for role, n in counts.items():
         if role not in ATTENDANCE_ROLES:
-            raise CommunityError(f"到场人数：未知身份“{role}”，可选：{'、'.join(ATTENDANCE_ROLES.values())}")
+            raise CommunityError(f"到场人数：未知身份“{role}”，可选：{'、'.join(ATTENDANCE_ROLES.values())}",
+                                 field="counts")
         if n < 0:
-            raise CommunityError(f"到场人数·{ATTENDANCE_ROLES[role]}：不能为负数")
+            raise CommunityError(f"到场人数·{ATTENDANCE_ROLES[role]}：不能为负数", field="counts")
     existing = {a.role: a for a in session.exec(select(Attendance).where(Attendance.occurrence_id == occ.id))}
     for role in ATTENDANCE_ROLES:
         n = int(counts.get(role, 0))
@@ -93,32 +95,21 @@ def volunteer_hours(*, session: Session, start: datetime | None = None, end: dat
     return {pid: round(h, 2) for pid, h in sorted(hours.items())}
 
 
-def volunteer_hours_table(*, session: Session, start: datetime | None = None, end: datetime | None = None) -> list[dict]:
-    hours = volunteer_hours(session=session, start=start, end=end)
-    names = {p.id: p.name for p in session.exec(select(Person))}
-    return [{"姓名": names.get(pid, f"#{pid}"), "志愿服务时长（小时）": h}
-            for pid, h in sorted(hours.items(), key=lambda kv: -kv[1])]
-
-
-def attendance_summary(*, session: Session, start: datetime, end: datetime) -> list[dict]:
-    """One row per occurrence with attendance in ``[start, end)``: counts by role label, total, duration."""
+def attendance_records(*, session: Session, start: datetime,
+                       end: datetime) -> list[tuple[EventOccurrence, CommunityEvent, AttendanceRecord]]:
+    """Every occurrence starting in ``[start, end)`` that has attendance, with its event and record, in time order."""
     stmt = (
         select(EventOccurrence, CommunityEvent)
         .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
         .where(EventOccurrence.start >= start, EventOccurrence.start < end)
         .order_by(EventOccurrence.start)
     )
-    rows = []
+    result = []
     for occ, event in session.exec(stmt):
         record = attendance_of(occ.id, session=session)
-        if record is None:
-            continue
-        row = {"日期": occ.start.date().isoformat(), "活动": occ.title or event.title,
-               "融合方向": event.integration, "区县": event.district}
-        row.update({label: record.counts.get(key, 0) for key, label in ATTENDANCE_ROLES.items()})
-        row.update({"合计": record.total, "时长（分钟）": record.duration_minutes})
-        rows.append(row)
-    return rows
+        if record is not None:
+            result.append((occ, event, record))
+    return result
 
 
 def attendance_frame(*, session: Session, start: datetime, end: datetime):
@@ -126,8 +117,9 @@ def attendance_frame(*, session: Session, start: datetime, end: datetime):
     import pandas as pd
 
     rows = []
-    for row in attendance_summary(session=session, start=start, end=end):
-        rec = {"date": row["日期"], "title": row["活动"], "minutes": row["时长（分钟）"]}
-        rec.update({key: row[label] for key, label in ATTENDANCE_ROLES.items()})
+    for occ, event, record in attendance_records(session=session, start=start, end=end):
+        rec = {"date": occ.start.date().isoformat(), "title": occ.title or event.title,
+               "minutes": record.duration_minutes}
+        rec.update({key: record.counts.get(key, 0) for key in ATTENDANCE_ROLES})
         rows.append(rec)
     return pd.DataFrame(rows, columns=["date", "title", *ATTENDANCE_ROLES, "minutes"])

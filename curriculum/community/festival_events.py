@@ -15,19 +15,13 @@ from datetime import date, datetime, time
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError, raise_if_blocked
-from curriculum.community.events import (
-    EventDraft,
-    ShiftSpec,
-    _event_fields,
-    _shifts_of,
-    at,
-    check_event,
-    create_event,
-    get_event,
-    occurrences_of,
-    set_status,
-)
-from curriculum.models.community import CommunityEvent, ReadingPoint
+from curriculum.community.events.checks import check_event
+from curriculum.community.events.drafts import EventDraft, ShiftSpec, at
+from curriculum.community.events.records import get_event, occurrences_of, point_of, shifts_of
+from curriculum.community.events.series import create_event, event_fields, set_status
+from curriculum.models.community import CommunityEvent
+from curriculum.textlists import split_list
+from curriculum.vocab import EVENT_STATUSES
 
 FESTIVAL_START = time(9, 0)
 FESTIVAL_MINUTES = 90
@@ -58,12 +52,8 @@ def suggest_festival_events(year: int, *, session: Session, point_id: int | None
     dropped) are not suggested again; their existing event is returned.
     """
     if (point_id is None) == (not district):
-        raise CommunityError("生成节日活动：请指定一个诵读点或一个区县（二选一）")
-    point = None
-    if point_id is not None:
-        point = session.get(ReadingPoint, point_id)
-        if point is None:
-            raise CommunityError(f"诵读点 #{point_id} 不存在")
+        raise CommunityError("生成节日活动：请指定一个诵读点或一个区县（二选一）", field="point_id")
+    point = point_of(point_id, session=session)
     place_district = point.district if point else district
     existing = _existing(year, point_id, "" if point else district, session)
     result = []
@@ -115,7 +105,7 @@ def accept_suggestion(event_id: int, *, session: Session, title: str | None = No
         changes["duration_minutes"] = duration_minutes
     draft = EventDraft.from_event(event, **changes)
     raise_if_blocked(check_event(draft, session=session, exclude_event_id=event.id), override=override)
-    for key, value in _event_fields(draft, session).items():
+    for key, value in event_fields(draft, session=session).items():
         setattr(event, key, value)
     session.add(event)
     for occ in occurrences_of(event.id, session=session):  # a festival event has one occurrence
@@ -123,7 +113,7 @@ def accept_suggestion(event_id: int, *, session: Session, title: str | None = No
         occ.end = draft.start + draft.duration
         occ.revision += 1
         session.add(occ)
-        for shift in _shifts_of(occ.id, session):
+        for shift in shifts_of(occ.id, session=session):
             shift.start, shift.end = occ.start, occ.end
             session.add(shift)
     session.commit()
@@ -138,13 +128,11 @@ def drop_suggestion(event_id: int, *, session: Session) -> CommunityEvent:
 def festival_event_rows(year: int, *, session: Session, point_id: int | None = None,
                         district: str | None = None) -> list[dict]:
     """Plain rows of this year's festival events at the place (for the page)."""
-    from curriculum.community.events import STATUSES
-
     events = _existing(year, point_id, "" if point_id is not None else (district or ""), session)
     return [
         {"id": e.id, "festival": e.festival_key, "title": e.title, "start": e.start,
          "duration_minutes": e.duration_minutes,
-         "texts": [t for t in e.texts.split(",") if t], "status": e.status, "status_label": STATUSES[e.status]}
+         "texts": split_list(e.texts), "status": e.status, "status_label": EVENT_STATUSES[e.status]}
         for e in sorted(events.values(), key=lambda e: e.start)
     ]
 

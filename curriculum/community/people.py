@@ -3,7 +3,7 @@
 Personal data is kept minimal: a name, a role, skills, weekly availability and
 an optional phone. The phone is shown masked (``138****0000``) to everyone
 except the person who manages this one (``managed_by``) and the person
-themself.
+themself. The page's table is in ``views``.
 """
 
 from __future__ import annotations
@@ -13,20 +13,23 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
-from curriculum.community.points import Hours, format_hours, parse_hours, within_hours
+from curriculum.community.points import Hours, parse_hours, within_hours
+from curriculum.errors import get_or_raise
 from curriculum.models.community import Person, PersonCreate
 from curriculum.phones import PhoneError, mask_phone, normalise_phone  # mask_phone: also the old import path
 from curriculum.textlists import join_list, split_list
-from curriculum.vocab import PERSON_ROLES as ROLES
+from curriculum.vocab import PERSON_ROLES
 
+# What the registration form offers; free to extend (stored as a text list, not checked).
 SKILLS: tuple[str, ...] = ("朗诵", "讲解", "书法", "组织", "摄影", "主持", "音响", "急救")
+
 
 def normalize_phone(phone: str | None, *, field: str = "手机号") -> str | None:
     """``phones.normalise_phone`` raising ``CommunityError`` (the community pages catch that)."""
     try:
         return normalise_phone(phone, field=field)
     except PhoneError as err:
-        raise CommunityError(str(err)) from None
+        raise CommunityError(str(err), field="phone") from None
 
 
 def display_phone(person: Person, viewer_id: int | None) -> str:
@@ -48,13 +51,14 @@ def is_available(person: Person, start: datetime, end: datetime) -> bool:
 
 
 def create_person(data: PersonCreate, *, session: Session) -> Person:
+    """Validate and save a reading leader or volunteer (phone normalised, skills as a clean list)."""
     if not data.name.strip():
-        raise CommunityError("姓名：不能为空")
-    if data.role not in ROLES:
-        raise CommunityError(f"角色：未知角色“{data.role}”，可选：领读员、志愿者")
+        raise CommunityError("姓名：不能为空", field="name")
+    if data.role not in PERSON_ROLES:
+        raise CommunityError(f"角色：未知角色“{data.role}”，可选：{'、'.join(PERSON_ROLES.values())}", field="role")
     data = data.model_copy(update={"phone": normalize_phone(data.phone)})
-    if data.managed_by is not None and session.get(Person, data.managed_by) is None:
-        raise CommunityError(f"负责人 #{data.managed_by} 不存在")
+    if data.managed_by is not None:
+        get_or_raise(session, Person, data.managed_by, what="负责人", field="managed_by")
     parse_hours(data.availability, field="可服务时间")
     person = Person.model_validate(data.model_copy(update={"skills": join_list(split_list(data.skills))}))
     session.add(person)
@@ -70,25 +74,3 @@ def list_people(*, session: Session, point_id: int | None = None, role: str | No
     if role:
         stmt = stmt.where(Person.role == role)
     return list(session.exec(stmt))
-
-
-def people_table(*, session: Session, viewer_id: int | None = None) -> list[dict]:
-    """Plain rows for the page, phones as ``viewer_id`` may see them."""
-    from curriculum.models.community import ReadingPoint
-
-    names = {p.id: p.name for p in session.exec(select(ReadingPoint))}
-    people = list_people(session=session)
-    by_id = {p.id: p.name for p in people}
-    return [
-        {
-            "编号": p.id,
-            "姓名": p.name,
-            "角色": ROLES.get(p.role, p.role),
-            "特长": "、".join(split_list(p.skills)),
-            "可服务时间": format_hours(availability(p)),
-            "诵读点": names.get(p.point_id, ""),
-            "负责人": by_id.get(p.managed_by, ""),
-            "电话": display_phone(p, viewer_id),
-        }
-        for p in people
-    ]

@@ -1,4 +1,4 @@
-"""Reading points (社区诵读点): venue types, weekly opening hours, create and list.
+"""Reading points (社区诵读点): weekly opening hours, create and list (the page's table is in ``views``).
 
 Opening hours are per weekday (Monday = 0), a list of ``(start, end)`` times,
 stored as JSON text on ``ReadingPoint.opening_hours``. A point with no hours
@@ -65,7 +65,8 @@ def parse_hours(text: str | None, *, field: str = "开放时间") -> Hours:
 
 def dump_hours(hours: Hours) -> str:
     return json.dumps(
-        {str(d): [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in spans] for d, spans in sorted(hours.items()) if spans},
+        {str(d): [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in spans]
+         for d, spans in sorted(hours.items()) if spans},
         ensure_ascii=False,
     )
 
@@ -103,11 +104,12 @@ def point_hours(point: ReadingPoint) -> Hours:
 def create_point(data: ReadingPointCreate, *, session: Session) -> ReadingPoint:
     """Validate and save a reading point."""
     if not data.name.strip():
-        raise CommunityError("诵读点名称：不能为空")
+        raise CommunityError("诵读点名称：不能为空", field="name")
     if data.venue_type not in VENUE_TYPES:
-        raise CommunityError(f"场所类型：未知类型“{data.venue_type}”，可选：{'、'.join(VENUE_TYPES.values())}")
+        raise CommunityError(f"场所类型：未知类型“{data.venue_type}”，可选：{'、'.join(VENUE_TYPES.values())}",
+                             field="venue_type")
     if data.capacity < 0:
-        raise CommunityError("容纳人数：不能为负数")
+        raise CommunityError("容纳人数：不能为负数", field="capacity")
     parse_hours(data.opening_hours)
     point = ReadingPoint.model_validate(data)
     session.add(point)
@@ -125,21 +127,3 @@ def list_points(*, session: Session, district: str | None = None) -> list[Readin
 
 def districts(*, session: Session) -> list[str]:
     return sorted({p.district for p in session.exec(select(ReadingPoint)) if p.district})
-
-
-def points_table(*, session: Session) -> list[dict]:
-    """Plain rows for the 诵读点 page."""
-    return [
-        {
-            "编号": p.id,
-            "名称": p.name,
-            "区县": p.district,
-            "乡镇/街道": p.township,
-            "社区/村": p.community,
-            "类型": VENUE_TYPES.get(p.venue_type, p.venue_type),
-            "容纳人数": p.capacity,
-            "开放时间": format_hours(point_hours(p)),
-            "联系人": p.contact,
-        }
-        for p in list_points(session=session)
-    ]

@@ -25,7 +25,10 @@ MAX_OCCURRENCES = 400
 
 def weekly_rule(days: list[int] | tuple[int, ...], *, until: date | None = None, count: int | None = None,
                 interval: int = 1) -> str:
-    """RRULE text for ``days`` (Monday = 0) every ``interval`` weeks, ending on ``until`` (inclusive) or after ``count``."""
+    """RRULE text for ``days`` (Monday = 0) every ``interval`` weeks.
+
+    The rule ends on ``until`` (inclusive) or after ``count`` occurrences.
+    """
     if not days:
         raise CommunityError("重复规则：请至少选择一个星期几")
     if any(not 0 <= d <= 6 for d in days):

@@ -22,9 +22,12 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from curriculum.community.calendar_view import week_bounds
 from curriculum.community.conflicts import CommunityError
-from curriculum.community.events import ACTIVE, list_occurrences, shift_views
+from curriculum.community.events.drafts import ACTIVE
+from curriculum.community.events.listing import list_occurrences
+from curriculum.community.events.shifts import shift_views
+from curriculum.community.month_grid import week_bounds
+from curriculum.errors import get_or_raise
 from curriculum.exports.ical import CalendarEvent, build_calendar
 from curriculum.models.community import (
     CommunityEvent,
@@ -53,9 +56,7 @@ def _status(occ: EventOccurrence) -> str:
 
 def point_calendar(point_id: int, *, session: Session, stamp: datetime | None = None) -> bytes:
     """All confirmed occurrences at a point as an ``.ics`` file (cancelled ones as ``STATUS:CANCELLED``)."""
-    point = session.get(ReadingPoint, point_id)
-    if point is None:
-        raise CommunityError(f"诵读点 #{point_id} 不存在")
+    point = get_or_raise(session, ReadingPoint, point_id, what="诵读点", field="point_id")
     stmt = (
         select(EventOccurrence, CommunityEvent)
         .join(CommunityEvent, EventOccurrence.event_id == CommunityEvent.id)
@@ -75,9 +76,7 @@ def point_calendar(point_id: int, *, session: Session, stamp: datetime | None = 
 
 def person_calendar(person_id: int, *, session: Session, stamp: datetime | None = None) -> bytes:
     """A person's shifts (on duty and backup) on confirmed occurrences (cancelled ones as ``STATUS:CANCELLED``)."""
-    person = session.get(Person, person_id)
-    if person is None:
-        raise CommunityError(f"人员 #{person_id} 不存在")
+    person = get_or_raise(session, Person, person_id, what="人员", field="person_id")
     stmt = (
         select(ShiftAssignment, VolunteerShift, EventOccurrence, CommunityEvent)
         .join(VolunteerShift, ShiftAssignment.shift_id == VolunteerShift.id)
@@ -143,8 +142,9 @@ def weekly_roster(day: date, *, session: Session, point_id: int | None = None) -
 
     An unknown ``point_id`` is an error, not an empty roster (a typo must not print a blank sheet).
     """
+    # Not ``get_or_raise``: ``classics community roster --point`` has promised this wording.
     if point_id is not None and session.get(ReadingPoint, point_id) is None:
-        raise CommunityError(f"诵读点 {point_id} 不存在")
+        raise CommunityError(f"诵读点 {point_id} 不存在", field="point_id")
     start, end = week_bounds(day)
     rows = []
     for occ in list_occurrences(session=session, start=start, end=end, point_id=point_id):

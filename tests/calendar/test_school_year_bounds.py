@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from curriculum import metrics, schoolcal
-from curriculum.community.demo import school_year_start
-from curriculum.planner import store
+from curriculum.demo.community import school_year_start
+from curriculum.planner import plans
 
 
 @pytest.mark.parametrize(
@@ -25,10 +25,10 @@ def test_school_year_is_september_to_august(today, expected):
 
 def test_planner_term_is_the_school_calendar_term():
     # 春节 2027 is 6 February: autumn term ends Friday 22 January, spring starts Monday 22 February.
-    assert store.current_term(date(2026, 11, 28)) == (date(2026, 9, 1), date(2027, 1, 22))
-    assert store.current_term(date(2027, 2, 5)) == (date(2027, 2, 22), date(2027, 7, 2))
+    assert plans.current_term(date(2026, 11, 28)) == (date(2026, 9, 1), date(2027, 1, 22))
+    assert plans.current_term(date(2027, 2, 5)) == (date(2027, 2, 22), date(2027, 7, 2))
     for day in (date(2026, 11, 28), date(2027, 2, 5), date(2027, 7, 20)):
-        assert store.current_term(day) == schoolcal.default_term_dates(day)[:2]
+        assert plans.current_term(day) == schoolcal.default_term_dates(day)[:2]
 
 
 def test_started_term_in_a_break_is_the_term_just_ended():

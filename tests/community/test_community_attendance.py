@@ -3,7 +3,6 @@
 from datetime import datetime, timedelta
 
 import pytest
-from community_testkit import SAT, draft
 
 from curriculum.community.attendance import attendance_of, record_attendance, volunteer_hours
 from curriculum.community.conflicts import CommunityError
@@ -15,6 +14,7 @@ from curriculum.community.events import (
     mark_served,
     occurrences_of,
 )
+from tests.utils.community import SAT, draft
 
 
 def test_attendance_counts_by_role_and_replaces_on_resave(session, point):

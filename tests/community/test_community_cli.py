@@ -1,7 +1,6 @@
-"""``classics community`` against a fresh SQLite database."""
+"""``classics community`` against a SQLite database: a copy of the demo seeded once for the module (``demo_url``)."""
 
 import json
-from datetime import date
 
 import ics
 from click.testing import CliRunner
@@ -9,24 +8,23 @@ from icalendar import Calendar
 from sqlmodel import Session, select
 
 from curriculum.cli import main
-from curriculum.community.demo import seed_demo
 from curriculum.db import make_engine
 from curriculum.festivals import festivals_for_year
 from curriculum.models.community import Person, ReadingPoint
 
 
-def _seed(url):
+def _ids(url):
+    """Reading point and person ids by name in the demo at ``url``."""
     engine = make_engine(url)
     with Session(engine) as session:
-        seed_demo(session=session, today=date(2026, 11, 28))
         ids = {p.name: p.id for p in session.exec(select(ReadingPoint))}
         ids.update({p.name: p.id for p in session.exec(select(Person))})
     engine.dispose()
     return ids
 
 
-def test_festivals_suggest_json(app_env):
-    ids = _seed(app_env)
+def test_festivals_suggest_json(demo_url):
+    ids = _ids(demo_url)
     result = CliRunner().invoke(main, ["community", "festivals-suggest", "2027", "--point",
                                        str(ids["郾城区图书馆诵读点"]), "--json"])
     assert result.exit_code == 0, result.output
@@ -41,10 +39,11 @@ def test_festivals_suggest_needs_a_place(app_env):
     assert result.exit_code == 1 and "二选一" in result.output
 
 
-def test_ics_for_point_and_person(app_env, tmp_path):
-    ids = _seed(app_env)
+def test_ics_for_point_and_person(demo_url, tmp_path):
+    ids = _ids(demo_url)
     out = tmp_path / "point.ics"
-    result = CliRunner().invoke(main, ["community", "ics", "--point", str(ids["郾城区图书馆诵读点"]), "--out", str(out)])
+    library = str(ids["郾城区图书馆诵读点"])
+    result = CliRunner().invoke(main, ["community", "ics", "--point", library, "--out", str(out)])
     assert result.exit_code == 0, result.output
     cal = Calendar.from_ical(out.read_bytes())
     assert {str(v["SUMMARY"]) for v in cal.walk("VEVENT")} == {"周末公益诵读"}
@@ -57,8 +56,7 @@ def test_ics_for_point_and_person(app_env, tmp_path):
     assert bad.exit_code == 1 and "--point" in bad.output
 
 
-def test_roster_pdf_and_html(app_env, tmp_path):
-    _seed(app_env)
+def test_roster_pdf_and_html(demo_url, tmp_path):
     pdf, page = tmp_path / "r.pdf", tmp_path / "r.html"
     assert CliRunner().invoke(main, ["community", "roster", "--week", "2026-11-02", "--out", str(pdf)]).exit_code == 0
     assert pdf.read_bytes().startswith(b"%PDF")
@@ -70,8 +68,7 @@ def test_roster_pdf_and_html(app_env, tmp_path):
     assert bad.exit_code == 1 and ".pdf" in bad.output
 
 
-def test_reminders_lists_short_shifts(app_env):
-    _seed(app_env)
+def test_reminders_lists_short_shifts(demo_url):
     # demo staffing covers the three weeks after 28 Nov; the Saturday after has nobody yet
     result = CliRunner().invoke(main, ["community", "reminders", "--now", "2026-12-18 10:00", "--json"])
     assert result.exit_code == 0, result.output
@@ -83,12 +80,11 @@ def test_reminders_lists_short_shifts(app_env):
     assert "没有缺人" in quiet.output
 
 
-def test_reminders_default_to_the_local_community_clock(app_env, monkeypatch):
+def test_reminders_default_to_the_local_community_clock(demo_url, monkeypatch):
     from datetime import datetime
 
     from curriculum.community import reminders
 
-    _seed(app_env)
     monkeypatch.setattr(reminders, "local_now", lambda: datetime(2026, 12, 18, 10, 0))
     result = CliRunner().invoke(main, ["community", "reminders", "--json"])
     assert result.exit_code == 0, result.output
@@ -96,9 +92,9 @@ def test_reminders_default_to_the_local_community_clock(app_env, monkeypatch):
                                                                             ("周末公益诵读", "签到引导")]
 
 
-def test_roster_for_an_unknown_point_fails_and_writes_nothing(app_env, tmp_path):
-    _seed(app_env)
+def test_roster_for_an_unknown_point_fails_and_writes_nothing(demo_url, tmp_path):
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(main, ["community", "roster", "--week", "2026-11-02", "--point", "99", "--out", str(out)])
+    args = ["community", "roster", "--week", "2026-11-02", "--point", "99", "--out", str(out)]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 1 and "诵读点 99 不存在" in result.output
     assert not out.exists()

@@ -3,7 +3,6 @@
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from community_testkit import SAT, draft
 from sqlmodel import select
 
 from curriculum.community.conflicts import ConflictError, overlaps
@@ -25,6 +24,7 @@ from curriculum.community.events import (
 from curriculum.community.recurrence import weekly_rule
 from curriculum.community.reminders import shifts_needing_people
 from curriculum.models.community import CommunityEvent, EventOccurrence
+from tests.utils.community import SAT, draft
 
 
 def codes(conflicts):
@@ -102,7 +102,8 @@ def test_outside_opening_hours_is_soft(session, make_point):
 def test_opening_hours_boundaries_and_closed_days(session, make_point):
     library = make_point("图书馆", days=(1, 2, 3, 4, 5, 6), open_=time(9, 0), close=time(17, 0))
     assert check_event(draft(library.id, start=SAT.replace(hour=16)), session=session) == []  # ends 17:00
-    assert codes(check_event(draft(library.id, start=SAT.replace(hour=16, minute=1)), session=session)) == ["outside_hours"]
+    late = draft(library.id, start=SAT.replace(hour=16, minute=1))
+    assert codes(check_event(late, session=session)) == ["outside_hours"]
     monday = draft(library.id, start=datetime(2026, 9, 7, 10, 0))
     found = check_event(monday, session=session)
     assert codes(found) == ["outside_hours"] and "周一不开放" in found[0].message

@@ -2,30 +2,63 @@
 
 The dashboard's default range is the school year (from 1 September); with
 ``today`` = 2026-11-28 the counted days are 2026-09-01..2026-11-27.
+
+The demo is seeded once per module and back end (``demo_engine``); the tests
+read it, and the one that seeds again works on a copy (``own_demo``).
 """
 
-import shutil
 from datetime import date, datetime
 
 import pytest
 from sqlmodel import Session, select
 
 from curriculum import metrics
-from curriculum.community.demo import seed_demo
 from curriculum.community.events import list_occurrences
-from curriculum.community.pairings import pairings_table
 from curriculum.community.reminders import shifts_needing_people
+from curriculum.community.views import pairings_table
 from curriculum.db import make_engine
+from curriculum.demo.community import seed
 from curriculum.models.community import Attendance, EventOccurrence, ShiftAssignment, VolunteerShift
+from tests.utils.community import DEMO_TODAY, copy_db, pg_database, seeded_demo_sqlite
 
-TODAY = date(2026, 11, 28)
+TODAY = DEMO_TODAY
 YEAR = (date(2026, 9, 1), date(2027, 8, 31))
 
 
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def demo_engine(request, demo_sqlite, tmp_path_factory):
+    """The demo seeded once per module and back end; the tests only read it (one that writes takes a copy)."""
+    if request.param == "sqlite":
+        engine = make_engine(copy_db(demo_sqlite, tmp_path_factory.mktemp("demo_read") / "demo.db"))
+        yield engine
+        engine.dispose()
+        return
+    with pg_database(request.getfixturevalue("_pg_engine")) as engine:
+        with Session(engine) as session:
+            seed(session=session, today=TODAY)
+        yield engine
+
+
 @pytest.fixture
-def demo(session):
-    seed_demo(session=session, today=TODAY)
-    return session
+def demo(demo_engine):
+    with Session(demo_engine) as session:
+        yield session
+
+
+@pytest.fixture
+def own_demo(demo_engine, tmp_path):
+    """A session on a private copy of the seeded demo (same back end), for a test that seeds again."""
+    if demo_engine.dialect.name == "sqlite":
+        engine = make_engine(copy_db(demo_engine.url.database, tmp_path / "own.db"))
+        try:
+            with Session(engine) as session:
+                yield session
+        finally:
+            engine.dispose()
+        return
+    demo_engine.dispose()  # a template database must have no open connections
+    with pg_database(demo_engine, template=demo_engine.url.database) as engine, Session(engine) as session:
+        yield session
 
 
 def _dashboard(session, **kw):
@@ -100,23 +133,25 @@ def _snapshot(session):
     return sorted((start.isoformat(), role, count, minutes) for start, role, count, minutes in rows)
 
 
-def test_the_same_day_gives_the_same_numbers(demo, _sqlite_template, tmp_path):
-    path = tmp_path / "again.db"
-    shutil.copy(_sqlite_template, path)
-    engine = make_engine(f"sqlite:///{path}")
+def test_the_same_day_gives_the_same_numbers(demo, demo_engine, demo_sqlite, _sqlite_template, tmp_path):
+    # Another, independent seeding into SQLite: on PostgreSQL the module's SQLite seed is one; on SQLite
+    # ``demo`` is that seed, so seed once more.
+    other_db = demo_sqlite
+    if demo_engine.dialect.name == "sqlite":
+        other_db = seeded_demo_sqlite(_sqlite_template, tmp_path / "again.db", TODAY)
+    engine = make_engine(f"sqlite:///{other_db}")
     try:
         with Session(engine) as other:
-            seed_demo(session=other, today=TODAY)
             assert _snapshot(other) == _snapshot(demo)
             assert _dashboard(other).kpis == _dashboard(demo).kpis
     finally:
         engine.dispose()
 
 
-def test_a_later_day_adds_what_happened_since(demo):
-    before = _dashboard(demo).kpis
-    again = seed_demo(session=demo, today=date(2026, 12, 10))
+def test_a_later_day_adds_what_happened_since(own_demo):
+    before = _dashboard(own_demo).kpis
+    again = seed(session=own_demo, today=date(2026, 12, 10))
     assert again["出勤记录"] > 0 and again["活动"] == 0
-    later = metrics.build_dashboard(*YEAR, session=demo, today=date(2026, 12, 10)).kpis
+    later = metrics.build_dashboard(*YEAR, session=own_demo, today=date(2026, 12, 10)).kpis
     assert later.community_attendance > before.community_attendance
     assert later.volunteer_hours > before.volunteer_hours

@@ -3,7 +3,6 @@
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from community_testkit import draft
 from sqlmodel import select
 
 from curriculum.community.conflicts import CommunityError
@@ -16,7 +15,6 @@ from curriculum.community.events import (
     edit_occurrence,
     edit_series,
     list_occurrences,
-    occurrence_detail,
     occurrences_of,
     shift_views,
     sign_up,
@@ -24,7 +22,9 @@ from curriculum.community.events import (
     unassign,
 )
 from curriculum.community.recurrence import weekly_rule
+from curriculum.community.views import occurrence_detail
 from curriculum.models.community import EventOccurrence
+from tests.utils.community import draft
 
 
 def saturdays(point_id, **kw):
@@ -298,10 +298,12 @@ def test_one_occurrence_moves_by_date_and_time_given_separately(session, point):
 def test_pages_leave_date_arithmetic_to_the_domain():
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[2] / "pages"
-    for name in ("events.py", "reading_points.py"):
-        source = (root / name).read_text(encoding="utf-8")
-        assert "combine(" not in source and "timedelta" not in source, name
+    root = Path(__file__).resolve().parents[2]
+    files = [root / "pages" / "events.py", root / "pages" / "reading_points.py",
+             *sorted((root / "ui" / "events").glob("*.py")), *sorted((root / "ui" / "community").glob("*.py"))]
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        assert "combine(" not in source and "timedelta" not in source, path.name
 
 
 def test_stop_series_cancels_from_a_day_and_keeps_the_record(session, point):
@@ -322,7 +324,8 @@ def test_stop_series_cancels_from_a_day_and_keeps_the_record(session, point):
 
 
 def test_series_form_round_trip(session, point):
-    from curriculum.community.events import edit_series_from_form, series_form
+    from curriculum.community.events import edit_series_from_form
+    from curriculum.community.views import series_form
 
     ev = create_event(saturdays(point.id, capacity=20, texts=("lunyu",)), session=session)
     form = series_form(ev.id, session=session)

@@ -3,7 +3,6 @@
 from datetime import date, datetime
 
 import ics
-from community_testkit import SAT, draft
 from icalendar import Calendar
 
 from curriculum.community.events import assign_person, create_event, edit_occurrence, occurrences_of, shift_views
@@ -15,6 +14,7 @@ from curriculum.exports.community_exports import (
     roster_pdf,
     weekly_roster,
 )
+from tests.utils.community import SAT, draft
 
 STAMP = datetime(2026, 1, 1)
 

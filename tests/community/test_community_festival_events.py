@@ -3,12 +3,12 @@
 from datetime import date, datetime, time
 
 import pytest
-from community_testkit import draft
 
 from curriculum.community.conflicts import CommunityError, ConflictError
 from curriculum.community.events import create_event, list_occurrences, occurrences_of, shift_views
 from curriculum.community.festival_events import accept_suggestion, drop_suggestion, suggest_festival_events
 from curriculum.festivals import FestivalDay, festivals_for_year
+from tests.utils.community import draft
 
 FAKE = [
     FestivalDay("chunjie", "春节", date(2027, 2, 6), "lunar", "读论语 拜大年", ("lunyu",)),

@@ -2,12 +2,12 @@
 
 from datetime import date, datetime
 
-from community_testkit import SAT, draft
-
 from curriculum.community.events import create_event, list_occurrences
 from curriculum.community.festival_events import drop_suggestion
-from curriculum.community.pairings import create_pairing, pairing_events, pairings_table
+from curriculum.community.pairings import create_pairing, pairing_events
+from curriculum.community.views import pairings_table
 from curriculum.models.community import PairingCreate
+from tests.utils.community import SAT, draft
 
 SEPT = dict(start=datetime(2026, 9, 1), end=datetime(2026, 10, 1))
 
@@ -23,7 +23,8 @@ def test_joint_events_of_a_pairing(session, point):
                                  pairing_id=school.id), session=session)
     drop_suggestion(dropped.id, session=session)
     create_event(draft(point.id, title="不相关", start=SAT.replace(hour=11)), session=session)
-    assert [e.title for e in pairing_events(school.id, session=session)] == ["红色经典进社区", "家风诵读", "放弃的联合活动"]
+    joint = ["红色经典进社区", "家风诵读", "放弃的联合活动"]
+    assert [e.title for e in pairing_events(school.id, session=session)] == joint
     rows = {r["编号"]: r for r in pairings_table(session=session)}
     assert rows[school.id]["联合活动"] == "红色经典进社区、家风诵读"  # dropped ones are not joint events
     assert rows[other.id]["联合活动"] == ""

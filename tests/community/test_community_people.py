@@ -5,10 +5,12 @@ from datetime import date
 import pytest
 
 from curriculum.community.conflicts import CommunityError
-from curriculum.community.pairings import create_pairing, pairings_table
-from curriculum.community.people import display_phone, mask_phone, people_table
-from curriculum.community.points import VENUE_TYPES, create_point, points_table
+from curriculum.community.pairings import create_pairing
+from curriculum.community.people import display_phone, mask_phone
+from curriculum.community.points import create_point
+from curriculum.community.views import pairings_table, people_table, points_table
 from curriculum.models.community import PairingCreate, ReadingPointCreate
+from curriculum.vocab import VENUE_TYPES
 
 
 def test_mask_phone():

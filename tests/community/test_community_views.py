@@ -1,12 +1,12 @@
-"""Calendar grids and the attendance chart (pure functions over plain rows)."""
+"""Month / week grids of events and the attendance chart (pure functions over plain rows)."""
 
 from datetime import date, datetime
 
 import pandas as pd
 
 from curriculum.charts.community import build_attendance_figure
-from curriculum.community.calendar_view import grid_html, month_bounds, month_grid, week_bounds, week_table
 from curriculum.community.events import OccurrenceRow
+from curriculum.community.month_grid import grid_html, month_bounds, month_grid, week_bounds, week_table
 
 
 def row(start, title="周末公益诵读", minutes=60, **kw):

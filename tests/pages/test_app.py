@@ -63,7 +63,7 @@ def test_sidebar_warns_about_shifts_short_within_48_hours(app_env, monkeypatch):
     from sqlmodel import Session
 
     from curriculum import clock
-    from curriculum.community.demo import seed_demo
+    from curriculum.demo.community import seed as seed_demo
     from curriculum.db import make_engine
 
     engine = make_engine(app_env)

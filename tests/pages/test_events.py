@@ -394,8 +394,8 @@ def test_served_before_the_shift_starts_is_refused_on_the_page(app_env, monkeypa
 
 
 def test_cancelling_a_sign_up_that_is_gone_shows_an_error_not_a_traceback(app_env, monkeypatch):
-    from curriculum.community import events
     from curriculum.community.conflicts import CommunityError
+    from curriculum.community.events import signups
 
     ids = _seed_two_points_with_events(app_env)
     at = _run()
@@ -408,7 +408,7 @@ def test_cancelling_a_sign_up_that_is_gone_shows_an_error_not_a_traceback(app_en
     def gone(signup_id, **kwargs):
         raise CommunityError(f"报名 #{signup_id} 不存在")
 
-    monkeypatch.setattr(events, "cancel_signup", gone)
+    monkeypatch.setattr(signups, "cancel_signup", gone)
     at.button(key="evt_cancel_submit").click().run()
     assert not at.exception
     assert any(e.value.startswith("未能取消报名：报名 #") for e in at.error)

@@ -1,13 +1,18 @@
-"""Month and week grids for the 活动日历 page, built from plain occurrence rows (pure functions)."""
+"""Month and week grids of community events for the 活动日历 page, built from plain occurrence rows (pure functions).
+
+Named ``month_grid`` because "calendar" in this code base means the school
+calendar (``curriculum.schoolcal``); iCalendar files are ``exports/ical``.
+"""
 
 from __future__ import annotations
 
 import calendar
+import html
 from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from curriculum.community.events import OccurrenceRow
+from curriculum.community.events.listing import OccurrenceRow
 from curriculum.vocab import WEEKDAY_LABELS
 
 
@@ -64,8 +69,6 @@ def week_table(day: date, rows: list[OccurrenceRow]) -> pd.DataFrame:
 
 def grid_html(grid: pd.DataFrame) -> str:
     """The month grid as an HTML table, text escaped, one line per event inside each day cell."""
-    import html
-
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in grid.columns)
     rows = []
     for _, row in grid.iterrows():

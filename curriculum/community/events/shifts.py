@@ -1,0 +1,153 @@
+"""Volunteer shifts of an occurrence: add one, put people on it (or on its backup list), record who served.
+
+An assignment is checked like any save: a person already on an overlapping
+shift elsewhere is refused, outside their availability needs ``override``.
+When an on-site person leaves, the first backup who is free steps up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from curriculum.community import reminders
+from curriculum.community.conflicts import CommunityError, Conflict, fmt_dt, fmt_span, raise_if_blocked
+from curriculum.community.events.checks import person_conflicts
+from curriculum.community.events.records import assignments_of, get_occurrence, shifts_of
+from curriculum.errors import get_or_raise
+from curriculum.models.community import Person, ShiftAssignment, VolunteerShift
+
+
+def add_shift(occurrence_id: int, task: str, needed: int = 1, *, session: Session,
+              start: datetime | None = None, end: datetime | None = None) -> VolunteerShift:
+    occ = get_occurrence(occurrence_id, session=session)
+    if not task.strip():
+        raise CommunityError("岗位名称：不能为空", field="task")
+    if needed < 1:
+        raise CommunityError("需要人数：应至少为 1", field="needed")
+    shift = VolunteerShift(occurrence_id=occ.id, task=task.strip(), needed=needed,
+                           start=start or occ.start, end=end or occ.end)
+    if shift.end <= shift.start:
+        raise CommunityError("岗位结束时间：应晚于开始时间", field="end")
+    session.add(shift)
+    session.commit()
+    session.refresh(shift)
+    return shift
+
+
+def check_assignment(shift_id: int, person_id: int, *, session: Session, backup: bool = False) -> list[Conflict]:
+    shift = get_or_raise(session, VolunteerShift, shift_id, what="志愿岗位", field="shift_id")
+    person = get_or_raise(session, Person, person_id, what="人员", field="person_id")
+    occ = get_occurrence(shift.occurrence_id, session=session)
+    if occ.cancelled:
+        raise CommunityError(f"{fmt_dt(occ.start)} 这一场已取消，不能安排志愿岗位", field="shift_id")
+    return person_conflicts(person, shift.start, shift.end, session=session,
+                            exclude_shift_ids={shift.id}, backup=backup)
+
+
+def assign_person(shift_id: int, person_id: int, *, session: Session, backup: bool = False,
+                  override: bool = False) -> ShiftAssignment:
+    """Put a person on a shift (or on its backup list) after checking they are not elsewhere."""
+    conflicts = check_assignment(shift_id, person_id, session=session, backup=backup)
+    raise_if_blocked(conflicts, override=override)
+    existing = session.exec(select(ShiftAssignment).where(
+        ShiftAssignment.shift_id == shift_id, ShiftAssignment.person_id == person_id)).first()
+    if existing is not None:
+        existing.backup = backup
+        row = existing
+    else:
+        row = ShiftAssignment(shift_id=shift_id, person_id=person_id, backup=backup)
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def _first_free_backup(shift_id: int, session: Session) -> ShiftAssignment | None:
+    """The first backup (in the order they were added) with no hard conflict at the shift's time."""
+    shift = session.get(VolunteerShift, shift_id)
+    for cand in assignments_of(shift_id, session=session):
+        if not cand.backup:
+            continue
+        person = session.get(Person, cand.person_id)
+        hard = [c for c in person_conflicts(person, shift.start, shift.end, session=session,
+                                            exclude_shift_ids={shift_id}) if c.severity == "error"]
+        if not hard:
+            return cand
+    return None
+
+
+def unassign(assignment_id: int, *, session: Session) -> ShiftAssignment | None:
+    """Remove an assignment; when an on-site person leaves, the first backup steps up (returned)."""
+    row = get_or_raise(session, ShiftAssignment, assignment_id, what="排班", field="assignment_id")
+    was_main = not row.backup
+    shift_id = row.shift_id
+    session.delete(row)
+    session.flush()
+    promoted = _first_free_backup(shift_id, session) if was_main else None
+    if promoted is not None:
+        promoted.backup = False
+        session.add(promoted)
+    session.commit()
+    if promoted is not None:
+        session.refresh(promoted)
+    return promoted
+
+
+def mark_served(assignment_id: int, served: bool = True, *, session: Session,
+                now: datetime | None = None) -> ShiftAssignment:
+    """Record that the person actually served (volunteer hours follow); not before the shift starts.
+
+    ``now`` defaults to the local community clock (``reminders.local_now``,
+    looked up at call time so a test can fix the clock in one place).
+    """
+    row = get_or_raise(session, ShiftAssignment, assignment_id, what="排班", field="assignment_id")
+    shift = session.get(VolunteerShift, row.shift_id)
+    if served and shift.start > (now or reminders.local_now()):
+        raise CommunityError(f"登记到岗：{shift.task}岗位 {fmt_span(shift.start, shift.end)} 还没有开始，不能提前登记",
+                             field="assignment_id")
+    row.served = served
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: int
+    person_id: int
+    name: str
+    backup: bool
+    served: bool
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    id: int
+    task: str
+    start: datetime
+    end: datetime
+    needed: int
+    assigned: tuple[AssignmentView, ...]
+    backups: tuple[AssignmentView, ...]
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.needed - len(self.assigned))
+
+
+def shift_views(occurrence_id: int, *, session: Session) -> list[ShiftView]:
+    """The occurrence's shifts with who is on site and who is on standby (plain data)."""
+    result = []
+    for shift in shifts_of(occurrence_id, session=session):
+        views = []
+        for a in assignments_of(shift.id, session=session):
+            person = session.get(Person, a.person_id)
+            views.append(AssignmentView(a.id, a.person_id, person.name if person else f"#{a.person_id}",
+                                        a.backup, a.served))
+        result.append(ShiftView(shift.id, shift.task, shift.start, shift.end, shift.needed,
+                                tuple(v for v in views if not v.backup), tuple(v for v in views if v.backup)))
+    return result

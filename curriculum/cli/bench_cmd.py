@@ -2,7 +2,7 @@
 
 For N classes (stages in turn) the benchmark generates a full school-year plan
 (1 September – 10 July of the current school year, real school calendar and
-festivals) and stores it with ``curriculum.planner.store.create_plan``,
+festivals) and stores it with ``curriculum.planner.plans.create_plan``,
 committing each class, and times every class. In the same run, on the same
 database, it then inserts the very same rows again as pre-built dicts with
 the same bulk statements the store uses (plan and sessions through SQLAlchemy
@@ -42,8 +42,9 @@ from curriculum.catalog.loader import CatalogInvalid, load_catalog
 from curriculum.cli.common import echo_json, fail
 from curriculum.clock import local_today
 from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass
-from curriculum.planner.store import create_plan, insert_sessions
-from curriculum.planner.terms import term_inputs
+from curriculum.planner.plans import create_plan, plan_input
+from curriculum.planner.sessions import insert_sessions
+from curriculum.schoolcal.terms import term_inputs
 from curriculum.settings import get_settings
 from curriculum.stages import STAGES
 
@@ -146,8 +147,8 @@ def run_plan_bench(classes: int, url: str | None, *, progress: bool = True) -> d
                                    show_pos=True) if progress else _null_bar(bar_items) as bar:
                 for k in bar:
                     t0 = time.perf_counter()
-                    plan, result = create_plan(session=session, catalog=catalog, class_id=class_ids[k],
-                                               start=start, end=end, term=term, commit=False)
+                    data = plan_input(class_id=class_ids[k], term_start=start, term_end=end)
+                    plan, result = create_plan(data, session=session, catalog=catalog, term=term, commit=False)
                     session.commit()
                     per_class.append(time.perf_counter() - t0)
                     plan_row, srows, irows = _rows_of(plan, result)
@@ -162,8 +163,8 @@ def run_plan_bench(classes: int, url: str | None, *, progress: bool = True) -> d
             sample = class_ids[: min(classes, MEMORY_SAMPLE)]
             tracemalloc.start()
             for cid in sample:
-                create_plan(session=session, catalog=catalog, class_id=cid, start=start, end=end, term=term,
-                            commit=False)
+                create_plan(plan_input(class_id=cid, term_start=start, term_end=end), session=session,
+                            catalog=catalog, term=term, commit=False)
                 session.commit()
                 session.expunge_all()
             _current, peak = tracemalloc.get_traced_memory()
@@ -224,7 +225,8 @@ def bench_plan(classes: int, url: str | None, as_json: bool) -> None:
     click.echo(f"同批数据直接批量插入：{numbers['bulk_insert_s']:.2f} s")
     click.echo(f"耗时比（生成 + 保存）/ 批量插入：{numbers['ratio']:.2f}（目标 < 2）")
     click.echo(f"内存峰值（进程常驻内存 RSS，整个运行）：{numbers['peak_rss_mb']:.1f} MB（ru_maxrss）")
-    click.echo(f"内存峰值（Python 分配，tracemalloc 抽样 {min(classes, MEMORY_SAMPLE)} 班）：{numbers['peak_memory_mb']:.1f} MB")
+    sample = min(classes, MEMORY_SAMPLE)
+    click.echo(f"内存峰值（Python 分配，tracemalloc 抽样 {sample} 班）：{numbers['peak_memory_mb']:.1f} MB")
 
 
 COMMANDS = [bench]

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import click
 
-from curriculum.calendar_store import (
-    CalendarError,
+from curriculum.cli.common import echo_json, fail, session_scope
+from curriculum.errors import DomainError
+from curriculum.schoolcal.days import CalendarError, TermCalendar, build_term_calendar, parse_timetable_weekday
+from curriculum.schoolcal.store import (
     add_closure,
     add_makeup_day,
     delete_adjustment,
-    describe_adjustment,
     list_schools,
     list_terms,
     term_calendar,
 )
-from curriculum.cli.common import echo_json, fail, session_scope
-from curriculum.schoolcal import TermCalendar, build_term_calendar, parse_timetable_weekday
+from curriculum.schoolcal.views import describe_adjustment
 from curriculum.vocab import WEEKDAY_LABELS
 
 
@@ -66,7 +66,7 @@ def term(term_id: int, as_json: bool) -> None:
     with session_scope() as session:
         try:
             cal = term_calendar(term_id, session=session)
-        except CalendarError as err:
+        except DomainError as err:
             fail(str(err))
     _show(cal, f"学期 {term_id}", as_json)
 
@@ -121,7 +121,7 @@ def add_closure_cmd(term_id: int, start, end, reason: str) -> None:
     with session_scope() as session:
         try:
             row = add_closure(term_id, start.date(), end.date(), reason, session=session)
-        except CalendarError as err:
+        except DomainError as err:
             fail(str(err))
         click.echo(f"已添加（编号 {row.id}）：{describe_adjustment(row)}")
 
@@ -142,7 +142,7 @@ def add_makeup_cmd(term_id: int, day, timetable: int, reason: str) -> None:
     with session_scope() as session:
         try:
             row = add_makeup_day(term_id, day.date(), timetable, reason, session=session)
-        except CalendarError as err:
+        except DomainError as err:
             fail(str(err))
         click.echo(f"已添加（编号 {row.id}）：{describe_adjustment(row)}")
 
@@ -154,7 +154,7 @@ def delete_adjustment_cmd(adjustment_id: int) -> None:
     with session_scope() as session:
         try:
             delete_adjustment(adjustment_id, session=session)
-        except CalendarError as err:
+        except DomainError as err:
             fail(str(err))
     click.echo(f"已删除编号 {adjustment_id}。")
 

@@ -32,9 +32,9 @@ from typing import Any
 
 from curriculum.catalog.schema import Catalog
 from curriculum.exports.ical import CalendarEvent, build_calendar
-from curriculum.planner.engine import KIND_LABELS, passage_text
+from curriculum.planner.plan_types import passage_text
 from curriculum.stages import STAGE_LABELS
-from curriculum.vocab import WEEKDAY_LABELS
+from curriculum.vocab import ITEM_KINDS, WEEKDAY_LABELS
 
 UID_DOMAIN = "classics-planner"
 PINYIN_STAGES = frozenset({"kindergarten", "primary_lower", "primary_middle", "primary_upper"})
@@ -83,8 +83,8 @@ def _title(catalog: Catalog, text_id: str | None) -> str:
 def describe_item(item: Any, catalog: Catalog) -> str:
     """One line in Chinese, e.g. ``新授 《弟子规》入则孝 第 3–5 句``."""
     if item.kind == "activity" and not item.text_id:
-        return item.label or KIND_LABELS["activity"]
-    head = item.label or KIND_LABELS.get(item.kind, item.kind)
+        return item.label or ITEM_KINDS["activity"]
+    head = item.label or ITEM_KINDS.get(item.kind, item.kind)
     where = f"《{_title(catalog, item.text_id)}》"
     if item.section:
         where += item.section
@@ -107,7 +107,7 @@ def plan_rows(doc: PlanDocument, catalog: Catalog) -> list[dict[str, Any]]:
         for pos, it in enumerate(s.items, start=1):
             rows.append({
                 "日期": s.date, "星期": weekday_label(s.date), "节次": getattr(s, "slot", 0) + 1, "序号": pos,
-                "类型": KIND_LABELS.get(it.kind, it.kind), "内容": describe_item(it, catalog),
+                "类型": ITEM_KINDS.get(it.kind, it.kind), "内容": describe_item(it, catalog),
                 "篇目": _title(catalog, it.text_id), "章节": it.section or "",
                 "起句": it.passage_start, "止句": it.passage_end, "分钟": it.minutes,
                 "节日": getattr(s, "festival_key", None) or "",
@@ -378,12 +378,14 @@ def plan_pdf(doc: PlanDocument, catalog: Catalog, *, start: date | None = None, 
 
 def document_for_plan(plan_id: int, *, session) -> PlanDocument:
     """The ``PlanDocument`` of a stored plan: its class, reading time, sessions and the passages that did not fit."""
-    from curriculum.planner import store
+    from curriculum.planner.classes import get_class
+    from curriculum.planner.plans import get_plan, unscheduled_ranges
+    from curriculum.planner.sessions import list_sessions
 
-    plan = store.get_plan(plan_id, session=session)
-    klass = store.get_class(plan.class_id, session=session)
-    sessions = store.list_sessions(plan_id, session=session)
-    cancelled = [s.date for s in store.list_sessions(plan_id, session=session, status="cancelled")]
+    plan = get_plan(plan_id, session=session)
+    klass = get_class(plan.class_id, session=session)
+    sessions = list_sessions(plan_id, session=session)
+    cancelled = [s.date for s in list_sessions(plan_id, session=session, status="cancelled")]
     current = {(s.date, s.slot) for s in sessions}
     issued = set()
     for key in plan.issued_slots or []:
@@ -397,7 +399,7 @@ def document_for_plan(plan_id: int, *, session) -> PlanDocument:
         reading_time=klass.reading_time,
         location=klass.name,
         sequence=plan.revision or 0,
-        unscheduled=store.unscheduled_ranges(plan),
+        unscheduled=unscheduled_ranges(plan),
         cancelled=cancelled,
         withdrawn=sorted(place for place in issued if place not in current),
     )
@@ -427,7 +429,7 @@ def day_agenda(doc: PlanDocument, catalog: Catalog, day: date) -> dict[str, Any]
             {
                 "slot": getattr(s, "slot", 0), "minutes": s.minutes, "done": getattr(s, "done", False),
                 "locked": getattr(s, "locked", False), "pass_rate": getattr(s, "pass_rate", None),
-                "items": [{"minutes": it.minutes, "kind": KIND_LABELS.get(it.kind, it.kind),
+                "items": [{"minutes": it.minutes, "kind": ITEM_KINDS.get(it.kind, it.kind),
                            "title": describe_item(it, catalog), "text": passage_text(catalog, it)}
                           for it in s.items],
             }
@@ -438,7 +440,7 @@ def day_agenda(doc: PlanDocument, catalog: Catalog, day: date) -> dict[str, Any]
 
 def plan_file_name(class_name: str, plan_name: str, *, suffix: str) -> str:
     """``一年级（2）班-2026-2027学年第一学期.ics`` — the class, then the plan's name without the class repeated."""
-    from curriculum.catalog.browse import plain_download_name
+    from curriculum.exports.names import plain_download_name
 
     rest = (plan_name or "").strip()
     if class_name and rest.startswith(class_name):

@@ -6,7 +6,7 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from curriculum.charts.calendar import (
+from curriculum.charts.school_calendar import (
     STATUS_COLORS,
     STATUS_KEYS,
     build_month_figure,

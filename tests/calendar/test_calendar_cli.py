@@ -58,10 +58,10 @@ def test_calendar_days_json():
 
 
 def test_calendar_days_says_when_the_arrangement_is_missing(monkeypatch):
-    from curriculum import schoolcal
+    from curriculum.schoolcal import official
 
-    real = schoolcal.published_years()
-    monkeypatch.setattr(schoolcal, "published_years", lambda: real - {2027})
+    real = official.published_years()
+    monkeypatch.setattr(official, "published_years", lambda: real - {2027})
     result = run("calendar", "days", "2027-01-01", "2027-01-31")
     assert result.exit_code == 0
     assert "2027 年的国务院放假安排尚未收录" in result.output
@@ -85,8 +85,8 @@ def test_calendar_days_bad_range():
 def test_calendar_term_from_the_database(app_env):
     from sqlmodel import Session
 
-    from curriculum.calendar_store import seed_demo
     from curriculum.db import make_engine
+    from curriculum.demo.schools import seed as seed_demo
 
     engine = make_engine(app_env)
     with Session(engine) as session:
@@ -99,19 +99,19 @@ def test_calendar_term_from_the_database(app_env):
     data = json.loads(result.output)
     assert {"date": "2026-11-12", "reason": "学校停课：期中考试"} in data["skipped"]
     missing = run("calendar", "term", "999")
-    assert missing.exit_code == 1 and "找不到" in missing.output
+    assert missing.exit_code == 1 and "学期（编号 999）不存在" in missing.output  # NotFound, via get_or_raise
 
 
 def test_calendar_closure_and_makeup_commands(app_env):
     from sqlmodel import Session
 
-    from curriculum.calendar_store import create_school, create_term
     from curriculum.db import make_engine
+    from tests.utils.planner import make_school, make_term
 
     engine = make_engine(app_env)
     with Session(engine) as session:
-        school = create_school("甲小学", session=session)
-        term_id = create_term(school.id, "秋季", date(2026, 9, 1), date(2027, 1, 22), session=session).id
+        school = make_school(session, "甲小学")
+        term_id = make_term(session, school.id, "秋季", date(2026, 9, 1), date(2027, 1, 22)).id
     engine.dispose()
 
     def school_days() -> int:
@@ -142,15 +142,15 @@ def test_calendar_closure_and_makeup_commands(app_env):
 def test_add_makeup_timetable_help_and_bad_weekday(app_env):
     from sqlmodel import Session
 
-    from curriculum.calendar_store import create_school, create_term
     from curriculum.db import make_engine
+    from tests.utils.planner import make_school, make_term
 
     help_text = run("calendar", "add-makeup", "--help").output
     assert "1 = 周一" in help_text and "周一…周五" in help_text
     engine = make_engine(app_env)
     with Session(engine) as session:
-        school = create_school("乙小学", session=session)
-        term_id = create_term(school.id, "秋季", date(2026, 9, 1), date(2027, 1, 22), session=session).id
+        school = make_school(session, "乙小学")
+        term_id = make_term(session, school.id, "秋季", date(2026, 9, 1), date(2027, 1, 22)).id
     engine.dispose()
     for bad in ("周六", "6", "0"):
         result = run("calendar", "add-makeup", str(term_id), "2026-11-14", "--timetable", bad)

@@ -7,31 +7,32 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from curriculum.calendar_store import (
-    DEMO_SCHOOL,
-    CalendarError,
+from curriculum.demo.schools import DEMO_SCHOOL
+from curriculum.demo.schools import seed as seed_demo
+from curriculum.errors import NotFound
+from curriculum.models.calendar import CalendarAdjustment, School, Term, TermCreate
+from curriculum.schoolcal.days import CalendarError
+from curriculum.schoolcal.store import (
     add_closure,
     add_makeup_day,
-    create_school,
-    create_term,
     delete_adjustment,
-    describe_adjustment,
     get_or_create_school,
     list_adjustments,
     list_schools,
     list_terms,
-    seed_demo,
+    school_input,
     term_calendar,
 )
-from curriculum.models.calendar import CalendarAdjustment, School, Term, TermCreate
+from curriculum.schoolcal.views import describe_adjustment
+from tests.utils.planner import make_school, make_term
 
 D = date.fromisoformat
 
 
 @pytest.fixture
 def term(session):
-    school = create_school("漯河市实验小学", "郾城区", session=session)
-    return create_term(school.id, "2026–2027 学年第一学期", D("2026-09-01"), D("2027-01-22"), session=session)
+    school = make_school(session, "漯河市实验小学", "郾城区")
+    return make_term(session, school.id, "2026–2027 学年第一学期", D("2026-09-01"), D("2027-01-22"))
 
 
 def _count(session, model) -> int:
@@ -39,32 +40,32 @@ def _count(session, model) -> int:
 
 
 def test_schools_unique_by_name(session):
-    first = create_school("甲小学", session=session)
-    assert get_or_create_school("甲小学", session=session).id == first.id
+    first = make_school(session, "甲小学")
+    assert get_or_create_school(school_input("甲小学"), session=session).id == first.id
     with pytest.raises(CalendarError, match="已存在"):
-        create_school("甲小学", session=session)
+        make_school(session, "甲小学")
     with pytest.raises(CalendarError, match="不能为空"):
-        create_school("  ", session=session)
-    create_school("乙小学", session=session)
+        make_school(session, "  ")
+    make_school(session, "乙小学")
     assert [s.name for s in list_schools(session=session)] == ["乙小学", "甲小学"]
 
 
 def test_term_end_before_start_is_rejected_and_nothing_saved(session):
-    school = create_school("甲小学", session=session)
+    school = make_school(session, "甲小学")
     with pytest.raises(CalendarError, match="早于开始日期"):
-        create_term(school.id, "坏学期", D("2027-01-22"), D("2026-09-01"), session=session)
+        make_term(session, school.id, "坏学期", D("2027-01-22"), D("2026-09-01"))
     assert _count(session, Term) == 0
     with pytest.raises(ValueError, match="早于开始日期"):
         TermCreate(school_id=school.id, name="x", start=D("2027-01-22"), end=D("2026-09-01"))
 
 
 def test_terms_listed_by_start(session):
-    school = create_school("甲小学", session=session)
-    create_term(school.id, "第二学期", D("2027-02-22"), D("2027-07-02"), session=session)
-    create_term(school.id, "第一学期", D("2026-09-01"), D("2027-01-22"), session=session)
+    school = make_school(session, "甲小学")
+    make_term(session, school.id, "第二学期", D("2027-02-22"), D("2027-07-02"))
+    make_term(session, school.id, "第一学期", D("2026-09-01"), D("2027-01-22"))
     assert [t.name for t in list_terms(school.id, session=session)] == ["第一学期", "第二学期"]
     with pytest.raises(CalendarError, match="已有名为"):
-        create_term(school.id, "第一学期", D("2026-09-01"), D("2027-01-22"), session=session)
+        make_term(session, school.id, "第一学期", D("2026-09-01"), D("2027-01-22"))
 
 
 def test_term_calendar_reflects_closures_and_makeup_days(session, term):
@@ -85,6 +86,12 @@ def test_term_calendar_reflects_closures_and_makeup_days(session, term):
     assert any("2027 年" in n for n in cal.notes)
 
 
+def test_deleting_a_missing_adjustment_says_it_does_not_exist(session):
+    # The one "no such record" error (``get_or_raise``): a DomainError like CalendarError, shown the same way.
+    with pytest.raises(NotFound, match="停课或补课记录（编号 999）不存在"):
+        delete_adjustment(999, session=session)
+
+
 @pytest.mark.parametrize(
     ("action", "message"),
     [
@@ -96,7 +103,6 @@ def test_term_calendar_reflects_closures_and_makeup_days(session, term):
         (lambda s, t: add_closure(t.id, D("2026-11-13"), D("2026-11-12"), "考试", session=s), "早于开始日期"),
         (lambda s, t: add_closure(t.id, D("2026-11-12"), D("2026-11-13"), " ", session=s), "停课原因"),
         (lambda s, t: add_closure(t.id, D("2026-10-01"), D("2026-10-04"), "国庆", session=s), "本来就没有要上课"),
-        (lambda s, t: delete_adjustment(999, session=s), "找不到"),
     ],
 )
 def test_invalid_changes_raise_chinese_error_and_save_nothing(session, term, action, message):
@@ -117,10 +123,10 @@ def test_makeup_inside_closure_and_closure_over_makeup_are_rejected(session, ter
 
 
 def test_adjustments_belong_to_the_school_and_show_in_every_term_covering_them(session):
-    school = create_school("甲小学", session=session)
-    other = create_school("乙小学", session=session)
-    t1 = create_term(school.id, "秋季", D("2026-09-01"), D("2027-01-22"), session=session)
-    t_other = create_term(other.id, "秋季", D("2026-09-01"), D("2027-01-22"), session=session)
+    school = make_school(session, "甲小学")
+    other = make_school(session, "乙小学")
+    t1 = make_term(session, school.id, "秋季", D("2026-09-01"), D("2027-01-22"))
+    t_other = make_term(session, other.id, "秋季", D("2026-09-01"), D("2027-01-22"))
     add_closure(t1.id, D("2026-11-12"), D("2026-11-13"), "期中考试", session=session)
     assert len(list_adjustments(t1.id, session=session)) == 1
     assert list_adjustments(t_other.id, session=session) == []

@@ -12,18 +12,18 @@ from datetime import date, timedelta
 
 import pytest
 
-from curriculum import schoolcal
 from curriculum.schoolcal import (
-    STATUSES,
     CalendarError,
     Closure,
     MakeupDay,
     build_term_calendar,
     default_term_dates,
     is_school_day,
+    official,
     official_arrangement_known,
     parse_timetable_weekday,
 )
+from curriculum.vocab import DAY_STATUSES
 
 D = date.fromisoformat
 
@@ -169,8 +169,8 @@ def test_end_before_start():
 
 def unpublish(monkeypatch, *years: int) -> None:
     """Treat ``years`` as not yet in the installed ``holidays`` data, whatever release is installed."""
-    real = schoolcal.published_years()
-    monkeypatch.setattr(schoolcal, "published_years", lambda: real - set(years))
+    real = official.published_years()
+    monkeypatch.setattr(official, "published_years", lambda: real - set(years))
 
 
 MISSING_2027 = "2027 年的国务院放假安排尚未收录，仅按法定节假日计算（调休以官方公布为准）"
@@ -179,7 +179,7 @@ MISSING_2027 = "2027 年的国务院放假安排尚未收录，仅按法定节�
 def test_installed_data_has_the_2026_arrangement():
     """Real package data, no seam: the 2026 notice is published, so no notice on the calendar."""
     assert official_arrangement_known(2026)
-    assert 2026 in schoolcal.published_years()
+    assert 2026 in official.published_years()
     assert term("2026-01-01", "2026-12-31").notes == []
 
 
@@ -228,8 +228,8 @@ def test_a_term_across_new_year_notes_only_the_missing_year(monkeypatch):
 
 
 def test_a_term_with_both_years_published_has_no_note(monkeypatch):
-    real = schoolcal.published_years()
-    monkeypatch.setattr(schoolcal, "published_years", lambda: real | {2027})
+    real = official.published_years()
+    monkeypatch.setattr(official, "published_years", lambda: real | {2027})
     assert term("2026-09-01", "2027-01-22").notes == []
 
 
@@ -243,7 +243,7 @@ def test_statuses_cover_every_day_with_the_five_kinds():
     assert statuses["2026-10-12"] == "school"
     assert statuses["2026-10-17"] == "weekend"
     assert statuses["2026-10-29"] == "closure"
-    assert set(statuses.values()) == set(STATUSES)
+    assert set(statuses.values()) == set(DAY_STATUSES)
 
 
 def test_as_dict_is_json_ready():
@@ -256,7 +256,7 @@ def test_as_dict_is_json_ready():
 
 
 def test_summary_and_rows_for_the_page():
-    from curriculum.schoolcal import festival_rows, makeup_rows, skipped_rows, summary
+    from curriculum.schoolcal.views import festival_rows, makeup_rows, skipped_rows, summary
 
     cal = term("2026-09-28", "2026-10-31", closures=[Closure(D("2026-10-29"), D("2026-10-30"), "运动会")])
     assert summary(cal) == {"上课日": 19, "放假（工作日）": 5, "调休/补课上课": 1, "学校停课": 2}
@@ -272,7 +272,8 @@ def test_summary_and_rows_for_the_page():
 
 # Official make-up working days (调休上班) from the State Council notices.
 OFFICIAL_MAKEUP_DAYS = {
-    2024: ["2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12"],
+    2024: ["2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11", "2024-09-14", "2024-09-29",
+           "2024-10-12"],
     2025: ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"],
     2026: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"],
 }

@@ -19,7 +19,7 @@ def _events():
 
 def test_calendar_has_shanghai_vtimezone_and_local_times():
     cal = Calendar.from_ical(build_calendar(_events(), "一（2）班 诵读计划"))
-    tzs = [c for c in cal.walk("VTIMEZONE")]
+    tzs = list(cal.walk("VTIMEZONE"))
     assert [str(t["TZID"]) for t in tzs] == ["Asia/Shanghai"]
     first = cal.walk("VEVENT")[0]
     assert first.decoded("DTSTART").utcoffset().total_seconds() == 8 * 3600

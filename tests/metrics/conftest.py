@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from metrics_testkit import MON, WEEK1, WEEK2, Fest  # noqa: F401  (re-exported for fixtures)
 
-from curriculum import calendar_store
 from curriculum.catalog.schema import Catalog, TextEntry
-from curriculum.planner import store
-from curriculum.planner.terms import TermInputs
+from curriculum.planner import classes, edits, plans
+from curriculum.schoolcal import store as calendar_store
+from curriculum.schoolcal.terms import TermInputs
 
 
 def _text(text_id: str, title: str, category: str, passages: list[str]) -> TextEntry:
@@ -37,9 +37,11 @@ def make_class(session):
         school_id = None
         if school is not None:
             if school not in schools:
-                schools[school] = calendar_store.create_school(school, district, session=session).id
+                data = calendar_store.school_input(school, district)
+                schools[school] = calendar_store.create_school(data, session=session).id
             school_id = schools[school]
-        return store.create_class(session=session, name=name, stage=stage, size=size, school_id=school_id)
+        return classes.create_class(classes.class_input(name=name, stage=stage, size=size, school_id=school_id),
+                                    session=session)
 
     return _make
 
@@ -50,8 +52,8 @@ def make_plan(session, catalog):
 
     def _make(klass, days, *, texts=("dizigui",), festivals=None):
         term = TermInputs(days[0], days[-1], list(days), festivals=dict(festivals or {}))
-        plan, _result = store.create_plan(session=session, catalog=catalog, class_id=klass.id, start=days[0],
-                                          end=days[-1], text_ids=texts, term=term)
+        data = plans.plan_input(class_id=klass.id, term_start=days[0], term_end=days[-1], text_ids=list(texts))
+        plan, _result = plans.create_plan(data, session=session, catalog=catalog, term=term)
         return plan
 
     return _make
@@ -63,6 +65,6 @@ def done(session, catalog):
 
     def _done(plan, *days):
         for day in days:
-            store.mark_done(plan.id, day, 0.95, session=session, catalog=catalog)
+            edits.mark_done(plan.id, day, 0.95, session=session, catalog=catalog)
 
     return _done

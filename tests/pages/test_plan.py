@@ -101,16 +101,16 @@ def test_agenda_shows_what_to_read_and_short_sessions_are_refused(app_env):
 def _seed_school_calendar(app_env, *, plan_today: dt.date | None = None) -> None:
     from sqlmodel import Session
 
-    from curriculum import calendar_store
     from curriculum.db import make_engine
-    from curriculum.planner import store
+    from curriculum.demo import planner as demo_planner
+    from curriculum.demo import schools as demo_schools
 
     engine = make_engine(app_env)
     with Session(engine) as s:
-        calendar_store.seed_demo(session=s)
+        demo_schools.seed(session=s)
         s.commit()
         if plan_today is not None:
-            store.seed_demo(session=s, today=plan_today)
+            demo_planner.seed(session=s, today=plan_today)
     engine.dispose()
 
 
@@ -158,16 +158,16 @@ def test_demo_class_uses_the_school_term_and_extra_session_and_reorder_work(app_
 
 
 def test_unpublished_official_arrangement_is_noted_on_the_plan(app_env, monkeypatch):
-    from curriculum import schoolcal
+    from curriculum.schoolcal import official
 
-    monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025, 2027}))
+    monkeypatch.setattr(official, "published_years", lambda: frozenset({2025, 2027}))
     at = _create_class_and_plan(_page())
     notes = [i.value for i in at.info if "尚未收录" in i.value]
     assert notes and "2026 年的国务院放假安排尚未收录" in notes[0]
     # Still there on the next rerun, not a one-off message.
     at.run()
     assert any("2026 年的国务院放假安排尚未收录" in i.value for i in at.info)
-    monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025, 2026, 2027}))
+    monkeypatch.setattr(official, "published_years", lambda: frozenset({2025, 2026, 2027}))
     at.run()
     assert not any("尚未收录" in i.value for i in at.info)
 
@@ -228,8 +228,8 @@ def test_class_name_and_grade_are_limited_to_what_is_stored(app_env):
 
 
 def test_undo_refused_by_the_store_shows_an_error(app_env, monkeypatch):
-    from curriculum.planner import store
-    from curriculum.planner.store import PlanStoreError
+    from curriculum.planner import history
+    from curriculum.planner.sessions import PlanStoreError
 
     at = _create_class_and_plan(_page())
     at.selectbox(key="plan_edit_day").set_value(START)
@@ -240,7 +240,7 @@ def test_undo_refused_by_the_store_shows_an_error(app_env, monkeypatch):
         raise PlanStoreError(f"教学计划：找不到编号为 {plan_id} 的计划")
 
     # e.g. the plan was deleted from another browser between render and click
-    monkeypatch.setattr(store, "undo_last", gone)
+    monkeypatch.setattr(history, "undo_last", gone)
     at.button(key="plan_undo").click().run()
     assert not at.exception, at.exception
     assert any(e.value.startswith("未能撤销：教学计划：找不到编号为") for e in at.error)
@@ -258,7 +258,7 @@ def test_downloads_are_named_after_the_class_and_the_plan(app_env, download_name
 
 def test_a_plan_that_cannot_be_read_shows_an_error(app_env, monkeypatch):
     from curriculum.exports import plan_exports
-    from curriculum.planner.store import PlanStoreError
+    from curriculum.planner.sessions import PlanStoreError
 
     at = _create_class_and_plan(_page())
 
@@ -273,13 +273,13 @@ def test_a_plan_that_cannot_be_read_shows_an_error(app_env, monkeypatch):
 
 
 def test_demo_that_fails_shows_an_error(app_env, monkeypatch):
-    from curriculum.planner import store
-    from curriculum.planner.terms import TermError
+    from curriculum.demo import planner as demo_planner
+    from curriculum.schoolcal.terms import TermError
 
     def refuse(**kwargs):
         raise TermError("学期：结束日期早于开始日期")
 
-    monkeypatch.setattr(store, "seed_demo", refuse)
+    monkeypatch.setattr(demo_planner, "seed", refuse)
     at = _page()
     at.button(key="plan_seed_demo").click().run()
     assert not at.exception, at.exception

@@ -45,19 +45,20 @@ def test_empty_database_offers_school_creation(app_env):
 
 def test_unpublished_year_is_noted_on_the_page(app_env, monkeypatch):
     from curriculum import schoolcal
+    from curriculum.schoolcal import official
 
-    real = schoolcal.published_years()
-    monkeypatch.setattr(schoolcal, "published_years", lambda: real - {2027})
+    real = official.published_years()
+    monkeypatch.setattr(official, "published_years", lambda: real - {2027})
     at = _create_school_and_term(_page())
     # The term runs into 2027, treated here as not yet published.
     assert [i.value for i in at.info if "尚未收录" in i.value] == [schoolcal.missing_arrangement_note(2027)]
 
 
 def test_published_year_has_no_note_on_the_page(app_env, monkeypatch):
-    from curriculum import schoolcal
+    from curriculum.schoolcal import official
 
-    real = schoolcal.published_years()
-    monkeypatch.setattr(schoolcal, "published_years", lambda: real | {2027})
+    real = official.published_years()
+    monkeypatch.setattr(official, "published_years", lambda: real | {2027})
     at = _create_school_and_term(_page())
     assert _metric(at, "上课日") > 80
     assert not [i.value for i in at.info if "尚未收录" in i.value]
@@ -143,13 +144,13 @@ def test_new_term_form_suggests_the_current_or_next_term(app_env, monkeypatch):
 
 
 def test_demo_that_fails_shows_an_error(app_env, monkeypatch):
-    from curriculum import calendar_store
+    from curriculum.demo import schools as demo_schools
     from curriculum.schoolcal import CalendarError
 
     def refuse(**kwargs):
         raise CalendarError("学期：与已有学期重叠")
 
-    monkeypatch.setattr(calendar_store, "seed_demo", refuse)
+    monkeypatch.setattr(demo_schools, "seed", refuse)
     at = _page()
     at.button(key="cal_seed_demo").click().run()
     assert not at.exception

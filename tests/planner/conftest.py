@@ -30,7 +30,8 @@ DIZIGUI = make_text("dizigui", title="弟子规", sections=[
     ("入则孝", [f"父母呼应勿缓父母命行勿懒{i}"[:12] for i in range(40)]),
 ])
 SANZIJING = make_text("sanzijing", [("第一章", ["人之初性本善性相近习相远"] * 30)], title="三字经")
-QINGMING = make_text("qingming_dumu", [("清明", ["清明时节雨纷纷", "路上行人欲断魂", "借问酒家何处有", "牧童遥指杏花村"])],
+QINGMING = make_text("qingming_dumu", [("清明", ["清明时节雨纷纷", "路上行人欲断魂", "借问酒家何处有",
+                                                 "牧童遥指杏花村"])],
                      title="清明")
 # One passage of 400 characters: longer than any session's new-material budget at 12/min.
 LONG = make_text("long_one", [("长段", ["天" * 400]), ("后", ["地" * 12])])

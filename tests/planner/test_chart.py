@@ -15,7 +15,8 @@ def _df():
         {"date": date(2026, 9, 7), "status": "已完成", "new": 20, "review": 0, "activity": 10,
          "summary": "新授 《弟子规》总叙 第 1–2 句（20 分）；齐读（10 分）"},
         {"date": date(2026, 9, 8), "status": "计划中", "new": 12, "review": 15, "activity": 3, "summary": "复习"},
-        {"date": date(2026, 9, 10), "status": "节日", "new": 5, "review": 12, "activity": 13, "summary": "节日诵读·教师节"},
+        {"date": date(2026, 9, 10), "status": "节日", "new": 5, "review": 12, "activity": 13,
+         "summary": "节日诵读·教师节"},
         {"date": date(2026, 9, 14), "status": "计划中", "new": 12, "review": 15, "activity": 3, "summary": "x"},
     ]
     return pd.DataFrame(rows)

@@ -97,10 +97,10 @@ def test_plan_pdf_and_html_printouts_have_pinyin_for_primary(tmp_path):
 
 
 def test_unpublished_official_arrangement_is_told_on_stderr_for_file_formats_on_stdout(monkeypatch):
-    from curriculum import schoolcal
+    from curriculum.schoolcal import official
 
     # Whatever the installed holidays release holds: 2026 counts as not yet published.
-    monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025}))
+    monkeypatch.setattr(official, "published_years", lambda: frozenset({2025}))
     result = run("plan", "--stage", "junior", "--start", "2026-09-01", "--end", "2026-09-30", "--format", "ics")
     assert result.exit_code == 0, result.output
     assert "2026 年的国务院放假安排尚未收录" in result.stderr
@@ -109,7 +109,7 @@ def test_unpublished_official_arrangement_is_told_on_stderr_for_file_formats_on_
     result = run("plan", "--stage", "junior", "--start", "2026-09-01", "--end", "2026-09-30", "--format", "xlsx")
     assert result.exit_code == 0 and "尚未收录" in result.stderr
     assert openpyxl.load_workbook(io.BytesIO(result.stdout_bytes)).sheetnames[0] == "计划"
-    monkeypatch.setattr(schoolcal, "published_years", lambda: frozenset({2025, 2026}))
+    monkeypatch.setattr(official, "published_years", lambda: frozenset({2025, 2026}))
     result = run("plan", "--stage", "junior", "--start", "2026-09-01", "--end", "2026-09-30", "--format", "ics")
     assert result.exit_code == 0 and "尚未收录" not in result.stderr
 

@@ -7,18 +7,20 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from curriculum import calendar_store, metrics
+from curriculum import metrics
 from curriculum.db import make_engine
+from curriculum.demo import planner as demo_planner
+from curriculum.demo import schools as demo_schools
 from curriculum.models.plan import PlanOperation, PlanSession
-from curriculum.planner import store
+from curriculum.planner import classes, plans
 
 TODAY = date(2026, 11, 28)
 
 
 def _seed(session: Session) -> dict[str, int]:
-    calendar_store.seed_demo(session=session)
+    demo_schools.seed(session=session)
     session.commit()
-    return store.seed_demo(session=session, today=TODAY)
+    return demo_planner.seed(session=session, today=TODAY)
 
 
 def _compliance(session: Session):
@@ -45,8 +47,8 @@ def test_demo_classes_span_four_stages_in_two_schools_and_districts(session):
     assert table.loc["初二（1）班", "school"] == "漯河市第五初级中学"
     assert set(table["district"]) == {"源汇区", "郾城区"}
     # Every class reads in the current term: its plan starts on the school's first day of the autumn term.
-    for klass in store.list_classes(session=session):
-        plan = store.list_plans(session=session, class_id=klass.id)[0]
+    for klass in classes.list_classes(session=session):
+        plan = plans.list_plans(session=session, class_id=klass.id)[0]
         assert plan.term_start == date(2026, 9, 1) and plan.term_end > TODAY
 
 
@@ -83,9 +85,9 @@ def test_the_dashboard_counts_class_readings_for_campus_culture(session):
 def test_seeding_again_adds_nothing(session):
     _seed(session)
     before = _history(session)
-    assert set(store.seed_demo(session=session, today=TODAY).values()) == {0}
+    assert set(demo_planner.seed(session=session, today=TODAY).values()) == {0}
     # A later day changes nothing either: the classes have their plans.
-    assert set(store.seed_demo(session=session, today=date(2026, 12, 10)).values()) == {0}
+    assert set(demo_planner.seed(session=session, today=date(2026, 12, 10)).values()) == {0}
     assert _history(session) == before
     assert session.execute(select(func.count()).select_from(PlanOperation)).scalar_one() >= 3
 
@@ -102,10 +104,10 @@ def test_the_same_day_seeds_the_same_history(session, sqlite_url):
 
 
 def test_without_a_school_calendar_the_demo_creates_the_school_and_its_term(session):
-    counts = store.seed_demo(session=session, today=TODAY)
+    counts = demo_planner.seed(session=session, today=TODAY)
     assert counts["学校"] == 2 and counts["学期"] == 2
     table = _compliance(session)
     assert (table["rate"] >= 0.8).all()
     # The calendar's own demo, run afterwards, finds its school and term and only adds its closures.
-    again = calendar_store.seed_demo(session=session)
+    again = demo_schools.seed(session=session)
     assert again["学校"] == 0 and again["学期"] == 1  # the spring term

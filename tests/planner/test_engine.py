@@ -13,13 +13,10 @@ from curriculum.planner.engine import (
     FESTIVAL_MINUTES,
     LABEL_CONSOLIDATE,
     REVIEW_SHARE,
-    FixedSession,
-    PlanError,
-    PlannedItem,
-    PlanSpec,
-    Slot,
     generate_plan,
 )
+from curriculum.planner.plan_types import FixedSession, PlannedItem, Slot
+from curriculum.planner.spec import DEFAULT_INTERVALS, PlanError, PlanSpec
 from tests.planner.conftest import Fest, weekdays
 
 MONDAY = date(2026, 9, 7)
@@ -34,7 +31,8 @@ def _new_items(result):
 def test_every_session_adds_up_to_exactly_the_session_minutes(catalog, minutes, stage):
     days = weekdays(MONDAY, 60)
     fest = {days[5]: Fest("qingming", "清明节", days[5], ("qingming_dumu",))}
-    spec = PlanSpec(stage, ("dizigui", "sanzijing", "long_one"), minutes=minutes, weekday_pattern={4: "recitation_check"})
+    spec = PlanSpec(stage, ("dizigui", "sanzijing", "long_one"), minutes=minutes,
+                    weekday_pattern={4: "recitation_check"})
     result = generate_plan(spec, days, catalog, fest)
     assert [s.date for s in result.sessions] == days  # one session per school day
     for s in result.sessions:
@@ -122,14 +120,25 @@ def test_reviews_that_do_not_fit_are_postponed_in_order_and_never_lost(catalog):
     spec = PlanSpec("primary_lower", ("dizigui", "sanzijing"), minutes=30)
     result = generate_plan(spec, weekdays(MONDAY, 80), catalog)
     cap = int(30 * REVIEW_SHARE)
-    postponed = False
-    due_order = []
-    for i, s in enumerate(result.sessions):
+    for s in result.sessions:
         review_minutes = sum(it.minutes for it in s.items if it.kind == "review")
         has_new = any(it.kind == "new" for it in s.items)
         if has_new:
             assert review_minutes <= cap, (s.date, review_minutes)
         assert sum(it.minutes for it in s.items) == 30
+    # In order: each group's first review (never the one a same-day duplicate pushes on) comes out
+    # in the order it fell due — due session, then introduction — however late it is postponed.
+    introduced = {(it.text_id, it.passage_start): (i, order) for order, (i, it) in enumerate(_new_items(result))}
+    first_review: dict[tuple[str, int], int] = {}
+    for i, s in enumerate(result.sessions):
+        for it in s.items:
+            if it.kind == "review" and it.label != LABEL_CONSOLIDATE:
+                first_review.setdefault((it.text_id, it.passage_start), i)
+    served = sorted(first_review, key=lambda key: first_review[key])  # stable: within a session, item order
+    due_order = [(introduced[key][0] + DEFAULT_INTERVALS[0], introduced[key][1]) for key in served]
+    postponed = any(first_review[key] > due for key, (due, _order) in zip(served, due_order))
+    assert postponed, "the scenario should overflow the review cap"
+    assert due_order == sorted(due_order)
     # Every group is reviewed at least once per interval (5 times) by the end of the term.
     counts = defaultdict(int)
     for s in result.sessions:
@@ -213,8 +222,11 @@ def test_fixed_done_session_with_low_pass_rate_gets_extra_reviews(catalog):
         return sum(1 for s in result.sessions for it in s.items
                    if it.kind == "review" and it.label != LABEL_CONSOLIDATE and it.passage_start == new.passage_start)
 
-    ok = generate_plan(spec, [Slot(days[0], fixed=FixedSession(tuple(first.items), 30, True, 0.95))] + days[1:], catalog)
-    low = generate_plan(spec, [Slot(days[0], fixed=FixedSession(tuple(first.items), 30, True, 0.5))] + days[1:], catalog)
+    def replay_first(rate):
+        return [Slot(days[0], fixed=FixedSession(tuple(first.items), 30, True, rate))] + days[1:]
+
+    ok = generate_plan(spec, replay_first(0.95), catalog)
+    low = generate_plan(spec, replay_first(0.5), catalog)
     assert count(ok) == count(base)
     assert count(low) == count(base) + 2
     # The fixed session is kept as it was, and its passages are not taught again.
@@ -245,7 +257,7 @@ def test_once_everything_is_introduced_sessions_fill_with_consolidation_reviews(
 
 
 def test_intervals_and_pass_threshold_as_typed_by_a_teacher():
-    from curriculum.planner.engine import parse_intervals, parse_pass_threshold
+    from curriculum.planner.spec import parse_intervals, parse_pass_threshold
 
     assert parse_intervals("1,2,4,7,15") == (1, 2, 4, 7, 15)
     assert parse_intervals(" 1， 3、 9 ") == (1, 3, 9)

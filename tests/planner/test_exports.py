@@ -18,7 +18,8 @@ from curriculum.exports.plan_exports import (
     plan_pdf,
     plan_xlsx,
 )
-from curriculum.planner.engine import PlanSpec, generate_plan
+from curriculum.planner.engine import generate_plan
+from curriculum.planner.spec import PlanSpec
 from tests.planner.conftest import weekdays
 
 START = date(2026, 9, 7)

@@ -16,12 +16,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from curriculum.festivals import FestivalRangeError, festivals_between
-from curriculum.schoolcal import STATUSES, TermCalendar
-from curriculum.vocab import WEEKDAY_LABELS
+from curriculum.schoolcal.days import TermCalendar
+from curriculum.vocab import DAY_STATUSES, WEEKDAY_LABELS
 
 OUTSIDE = "outside"
 # Legend order and colours; "outside" = a day of the month outside the term.
-STATUS_LABELS: dict[str, str] = {**STATUSES, OUTSIDE: "学期外"}
+STATUS_LABELS: dict[str, str] = {**DAY_STATUSES, OUTSIDE: "学期外"}
 STATUS_COLORS: dict[str, str] = {
     "school": "#6aa84f",  # green: lessons
     "weekend": "#d9d9d9",  # grey

@@ -1,0 +1,33 @@
+"""教学计划 page, 导出 tab: the plan as .ics, JSON, Excel and a printable HTML/PDF for a date range."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from curriculum.catalog.schema import Catalog
+from curriculum.exports import plan_exports as px
+from curriculum.models.plan import Plan, SchoolClass
+from ui.widgets import download
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def render(klass: SchoolClass, plan: Plan, doc: px.PlanDocument, catalog: Catalog) -> None:
+    def name(suffix: str) -> str:
+        return px.plan_file_name(klass.name, plan.name, suffix=suffix)
+
+    download("下载日历（.ics）", px.plan_ics(doc, catalog), name("ics"), "text/calendar", key="plan_dl_ics")
+    download("下载 JSON", lambda: px.plan_json_bytes(doc, catalog), name("json"), "application/json",
+             key="plan_dl_json")
+    download("下载 Excel（.xlsx）", lambda: px.plan_xlsx(doc, catalog, plan.text_ids), name("xlsx"), XLSX_MIME,
+             key="plan_dl_xlsx")
+    cols = st.columns(2)
+    print_start = cols[0].date_input("打印起始日期", value=plan.term_start, min_value=plan.term_start,
+                                     max_value=plan.term_end, key="plan_print_start")
+    print_end = cols[1].date_input("打印结束日期", value=plan.term_end, min_value=plan.term_start,
+                                   max_value=plan.term_end, key="plan_print_end")
+    download("下载打印版（.html）", lambda: px.plan_html(doc, catalog, start=print_start, end=print_end),
+             name("html"), "text/html", key="plan_dl_html")
+    download("下载打印版（.pdf）", lambda: px.plan_pdf(doc, catalog, start=print_start, end=print_end),
+             name("pdf"), "application/pdf", key="plan_dl_pdf")
+    st.caption("幼儿园和小学的打印版在汉字上方标注拼音。日历文件重新导入时会更新原有日程，不会重复。")

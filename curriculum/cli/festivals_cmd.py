@@ -11,7 +11,8 @@ from curriculum.vocab import FESTIVAL_KINDS, WEEKDAY_LABELS
 
 @click.command("festivals")
 @click.argument("year", type=int)
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（每个节日一行：key、name、date、kind、theme、texts）。")
+@click.option("--json", "as_json", is_flag=True,
+              help="以 JSON 输出（每个节日一行：key、name、date、kind、theme、texts）。")
 def festivals(year: int, as_json: bool) -> None:
     """列出 YEAR 年（1901–2099）的节日日期、诵读主题和推荐篇目。"""
     try:
@@ -24,9 +25,8 @@ def festivals(year: int, as_json: bool) -> None:
     click.echo(f"{year} 年节日诵读")
     for f in found:
         weekday = WEEKDAY_LABELS[f.date.weekday()]
-        click.echo(
-            f"{f.date.isoformat()} {weekday}  {f.name}（{FESTIVAL_KINDS[f.kind]}）  {f.theme}  篇目：{', '.join(f.texts)}"
-        )
+        kind = FESTIVAL_KINDS[f.kind]
+        click.echo(f"{f.date.isoformat()} {weekday}  {f.name}（{kind}）  {f.theme}  篇目：{', '.join(f.texts)}")
 
 
 COMMANDS = [festivals]

@@ -21,15 +21,17 @@ def _app() -> AppTest:
     return at
 
 
-def test_router_starts_on_the_catalog_and_shows_catalog_size(app_env):
+def test_router_starts_on_the_home_page_and_shows_catalog_size(app_env):
     at = _app()
-    assert [t.value for t in at.title] == ["经典书目"]
+    assert [t.value for t in at.title] == ["经典诵读"]
+    assert any(b.key == "home_door_teacher" for b in at.button)
     assert any(c.value.startswith("书目：") and "篇" in c.value for c in at.sidebar.caption)
 
 
-def test_the_three_catalog_pages_are_in_the_navigation():
+def test_home_then_the_three_catalog_pages_are_in_the_navigation():
     titles = [title for _, title in ALL_PAGES]
-    assert titles[:3] == ["经典书目", "学段图谱", "阅读"]
+    assert titles[:4] == ["首页", "经典书目", "学段图谱", "阅读"]
+    assert ALL_PAGES[0][0] == streamlit_app.HOME
     for path, _ in ALL_PAGES:
         assert (PROJECT_DIR / path).is_file(), path
 
@@ -63,8 +65,8 @@ def test_sidebar_warns_about_shifts_short_within_48_hours(app_env, monkeypatch):
     from sqlmodel import Session
 
     from curriculum import clock
-    from curriculum.demo.community import seed as seed_demo
     from curriculum.db import make_engine
+    from curriculum.demo.community import seed as seed_demo
 
     engine = make_engine(app_env)
     with Session(engine) as session:
@@ -90,11 +92,13 @@ def test_a_repaired_catalog_is_picked_up_without_a_restart(app_env, monkeypatch,
     (data / "texts.yaml").write_text(good.replace("stages:", "stages: [oops", 1), encoding="utf-8")
     broken = AppTest.from_file(str(PROJECT_DIR / "streamlit_app.py"), default_timeout=60).run()
     assert not broken.exception
+    assert any("书目有" in w.value for w in broken.sidebar.warning)  # the home page itself needs no catalog
+    broken.switch_page("pages/catalog.py").run()
     assert any("书目文件有问题" in e.value for e in broken.error)
 
     (data / "texts.yaml").write_text(good, encoding="utf-8")
     later = (data / "texts.yaml").stat().st_mtime_ns + 10**9  # coarse file-system clocks
     os.utime(data / "texts.yaml", ns=(later, later))
-    fixed = _app()
+    fixed = _app().switch_page("pages/catalog.py").run()
     assert not fixed.error
     assert [t.value for t in fixed.title] == ["经典书目"]

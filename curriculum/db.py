@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import create_engine
 
 from curriculum import PACKAGE_DIR
+from curriculum.errors import DomainError
 
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 
@@ -52,12 +53,35 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
+class MigrationError(DomainError):
+    """The upgrade left rows whose foreign keys point nowhere (nothing was kept of it)."""
+
+
 def upgrade_database(engine: Engine, revision: str = "head") -> None:
-    """Apply every pending migration to the database behind ``engine``."""
+    """Apply every pending migration to the database behind ``engine``.
+
+    SQLite rebuilds a table to change it (batch mode); dropping the old copy of a
+    table others reference would trip foreign-key enforcement, so it is off for
+    the upgrade and every key is checked before it is switched on again.
+    """
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                cfg.attributes["connection"] = connection
+                command.upgrade(cfg, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationError(f"升级后有 {len(broken)} 行的外键指向不存在的记录（如表 {broken[0][0]}），已撤销本次升级")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -198,6 +198,10 @@ CHANNELS: dict[str, str] = {
 ONLINE_METRICS: dict[str, str] = {"views": "浏览量", "likes": "点赞", "comments": "评论", "shares": "转发"}
 
 
+# Where a planned session stands: on the timetable, pushed past the term's end, or dropped.
+SESSION_STATUSES: dict[str, str] = {"scheduled": "已排课", "unscheduled": "未能排入", "cancelled": "已取消"}
+
+
 # A school's own change to its calendar.
 ADJUSTMENT_KINDS: dict[str, str] = {"closure": "停课", "makeup": "补课"}
 

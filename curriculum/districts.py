@@ -48,7 +48,7 @@ def ensure_districts(names: tuple[str, ...] | list[str], *, session: Session) ->
 def require_district(name: str | None, *, session: Session, field: str = "district") -> str | None:
     """``name`` itself when it is a known district or empty (None); otherwise a ``DistrictError``."""
     name = (name or "").strip() or None
-    if name is not None and session.get(District, _id_of(name, session)) is None:
+    if name is not None and _id_of(name, session) is None:
         known = "、".join(list_districts(session=session)) or "（尚未登记任何区县）"
         raise DistrictError(f"区县：“{name}”不在本市区县列表中，可选：{known}", field=field)
     return name

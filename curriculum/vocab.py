@@ -208,3 +208,12 @@ ADJUSTMENT_KINDS: dict[str, str] = {"closure": "停课", "makeup": "补课"}
 
 # How a festival's date is given.
 FESTIVAL_KINDS: dict[str, str] = {"lunar": "农历", "solar_term": "节气", "fixed": "公历"}
+
+
+# What a signed-in account may do, each within its scope (a school, a reading point, a district or the city).
+ACCOUNT_ROLES: dict[str, str] = {
+    "teacher": "教师",
+    "leader": "诵读点负责人",
+    "bureau": "教育局",
+    "admin": "管理员",
+}

@@ -23,6 +23,7 @@ from curriculum.cli import (
     pinyin_cmd,
     plan_cmd,
     seed_cmd,
+    user_cmd,
 )
 
 i18n.install()  # click's own words (Usage, Options, errors) in Chinese
@@ -47,6 +48,7 @@ for _module in (
     district_cmd,
     db_cmd,
     seed_cmd,
+    user_cmd,
     bench_cmd,
 ):
     for _command in _module.COMMANDS:

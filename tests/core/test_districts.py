@@ -52,7 +52,8 @@ def test_cli_adds_and_lists_districts(app_env):
     runner = CliRunner()
     added = runner.invoke(main, ["district", "add", "西城区", "经济技术开发区"])
     assert added.exit_code == 0, added.output
-    assert runner.invoke(main, ["district", "list"]).output.split() == sorted([*LUOHE_DISTRICTS, "西城区", "经济技术开发区"])
+    listed = runner.invoke(main, ["district", "list"]).output.split()
+    assert listed == sorted([*LUOHE_DISTRICTS, "西城区", "经济技术开发区"])
     again = runner.invoke(main, ["district", "add", "源汇区"])
     assert again.exit_code == 1
     assert "区县“源汇区”已存在" in again.output

@@ -198,9 +198,22 @@ CHANNELS: dict[str, str] = {
 ONLINE_METRICS: dict[str, str] = {"views": "浏览量", "likes": "点赞", "comments": "评论", "shares": "转发"}
 
 
+# Where a planned session stands: on the timetable, pushed past the term's end, or dropped.
+SESSION_STATUSES: dict[str, str] = {"scheduled": "已排课", "unscheduled": "未能排入", "cancelled": "已取消"}
+
+
 # A school's own change to its calendar.
 ADJUSTMENT_KINDS: dict[str, str] = {"closure": "停课", "makeup": "补课"}
 
 
 # How a festival's date is given.
 FESTIVAL_KINDS: dict[str, str] = {"lunar": "农历", "solar_term": "节气", "fixed": "公历"}
+
+
+# What a signed-in account may do, each within its scope (a school, a reading point, a district or the city).
+ACCOUNT_ROLES: dict[str, str] = {
+    "teacher": "教师",
+    "leader": "诵读点负责人",
+    "bureau": "教育局",
+    "admin": "管理员",
+}

@@ -9,6 +9,10 @@ migrations are exercised by every storage test.
   for each test.
 * ``session`` — a ``Session`` on that engine.
 * ``sqlite_url`` — a fresh migrated SQLite file URL (for AppTest and the CLI).
+
+Every test database starts as a deployment does after its first set-up step:
+with the city's districts (the reference city's, ``LUOHE_DISTRICTS``), since
+every district field must name one of them.
 """
 
 from __future__ import annotations
@@ -26,9 +30,16 @@ from sqlmodel import Session, SQLModel
 
 import curriculum.models  # noqa: F401
 from curriculum.db import make_engine, upgrade_database
+from curriculum.districts import LUOHE_DISTRICTS, ensure_districts
 
 PG_URL = os.environ.get("CLASSICS_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def _seed_districts(engine) -> None:
+    with Session(engine) as session:
+        ensure_districts(LUOHE_DISTRICTS, session=session)
+        session.commit()
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +47,7 @@ def _sqlite_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("db") / "template.db"
     engine = make_engine(f"sqlite:///{path}")
     upgrade_database(engine)
+    _seed_districts(engine)
     engine.dispose()
     return path
 
@@ -88,6 +100,7 @@ def engine(request, sqlite_url):
     else:
         eng = request.getfixturevalue("_pg_engine")
         _truncate_pg(eng)
+        _seed_districts(eng)
         yield eng
         _truncate_pg(eng)
 

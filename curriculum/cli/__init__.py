@@ -7,6 +7,7 @@ here, so ``classics --help`` lists every subcommand.
 from __future__ import annotations
 
 import click
+from sqlalchemy.exc import DBAPIError
 
 from curriculum.cli import (
     bench_cmd,
@@ -16,18 +17,35 @@ from curriculum.cli import (
     corpus_cmd,
     dashboard_cmd,
     db_cmd,
+    district_cmd,
     festivals_cmd,
     i18n,
     outreach_cmd,
     pinyin_cmd,
     plan_cmd,
     seed_cmd,
+    user_cmd,
 )
+from curriculum.cli.common import fail
+from curriculum.db import describe_database_error
+from curriculum.errors import DomainError
 
 i18n.install()  # click's own words (Usage, Options, errors) in Chinese
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Classics(click.Group):
+    """The command group; a refusal from the core or the database ends a command with its Chinese message."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DomainError as err:
+            fail(str(err))
+        except DBAPIError as err:
+            fail(describe_database_error(err))
+
+
+@click.group(cls=_Classics, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="classics-planner", prog_name="classics")
 def main() -> None:
     """经典诵读 planner 命令行工具：书目检查、节日、教学计划、数据导入与演示数据。"""
@@ -43,8 +61,10 @@ for _module in (
     community_cmd,
     outreach_cmd,
     dashboard_cmd,
+    district_cmd,
     db_cmd,
     seed_cmd,
+    user_cmd,
     bench_cmd,
 ):
     for _command in _module.COMMANDS:

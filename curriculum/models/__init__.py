@@ -4,4 +4,4 @@ Importing this package registers every table on ``SQLModel.metadata``; Alembic
 and the tests rely on that.
 """
 
-from curriculum.models import calendar, community, outreach, plan  # noqa: F401
+from curriculum.models import account, calendar, community, district, outreach, plan  # noqa: F401

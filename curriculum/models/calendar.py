@@ -11,21 +11,30 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 from sqlmodel import Field, SQLModel
+
+from curriculum.models.base import Timestamped, blank_to_none, one_of
+from curriculum.models.district import district_field
+from curriculum.vocab import ADJUSTMENT_KINDS
 
 # --- school ------------------------------------------------------------------
 
 class SchoolBase(SQLModel):
     name: str = Field(min_length=1, max_length=120, unique=True, index=True)
-    district: str = Field(default="", max_length=60)
+    district: str | None = district_field()
+
+    @field_validator("district", mode="before")
+    @classmethod
+    def _no_blank_district(cls, value: object) -> object:
+        return blank_to_none(value)
 
 
 class SchoolCreate(SchoolBase):
     pass
 
 
-class School(SchoolBase, table=True):
+class School(SchoolBase, Timestamped, table=True):
     __tablename__ = "school"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -53,7 +62,7 @@ class TermCreate(TermBase):
         return self
 
 
-class Term(TermBase, table=True):
+class Term(TermBase, Timestamped, table=True):
     __tablename__ = "term"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -92,8 +101,9 @@ class CalendarAdjustmentCreate(CalendarAdjustmentBase):
         return self
 
 
-class CalendarAdjustment(CalendarAdjustmentBase, table=True):
+class CalendarAdjustment(CalendarAdjustmentBase, Timestamped, table=True):
     __tablename__ = "calendar_adjustment"
+    __table_args__ = (one_of("calendar_adjustment", "kind", ADJUSTMENT_KINDS),)
 
     id: int | None = Field(default=None, primary_key=True)
     school_id: int = Field(foreign_key="school.id", index=True)

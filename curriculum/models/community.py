@@ -16,15 +16,37 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import NaiveDatetime
+from pydantic import NaiveDatetime, field_validator
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from curriculum.models.base import Timestamped, blank_to_none, one_of
+from curriculum.models.district import district_field
+from curriculum.vocab import (
+    ATTENDANCE_ROLES,
+    EVENT_STATUSES,
+    FESTIVALS,
+    INTEGRATIONS,
+    PARTNER_KINDS,
+    PERSON_ROLES,
+    SIGNUP_STATUSES,
+    SPHERES,
+    TARGET_KINDS,
+    VENUE_TYPES,
+)
+
+
+class _DistrictMixin(SQLModel):
+    @field_validator("district", mode="before", check_fields=False)
+    @classmethod
+    def _no_blank_district(cls, value: object) -> object:
+        return blank_to_none(value)
+
 # --- reading points ---------------------------------------------------------
 
-class ReadingPointBase(SQLModel):
+class ReadingPointBase(_DistrictMixin):
     name: str = Field(index=True)
-    district: str = Field(default="", index=True)
+    district: str | None = district_field(index=True)
     township: str = ""
     community: str = ""
     venue_type: str = "community"
@@ -37,8 +59,9 @@ class ReadingPointCreate(ReadingPointBase):
     pass
 
 
-class ReadingPoint(ReadingPointBase, table=True):
+class ReadingPoint(ReadingPointBase, Timestamped, table=True):
     __tablename__ = "reading_point"
+    __table_args__ = (one_of("reading_point", "venue_type", VENUE_TYPES),)
 
     id: int | None = Field(default=None, primary_key=True)
 
@@ -63,8 +86,9 @@ class PersonCreate(PersonBase):
     pass
 
 
-class Person(PersonBase, table=True):
+class Person(PersonBase, Timestamped, table=True):
     __tablename__ = "community_person"
+    __table_args__ = (one_of("community_person", "role", PERSON_ROLES),)
 
     id: int | None = Field(default=None, primary_key=True)
 
@@ -82,12 +106,16 @@ class PersonPublic(SQLModel):
 
 # --- pairings ---------------------------------------------------------------
 
-class PairingBase(SQLModel):
+class PairingBase(_DistrictMixin):
     partner_name: str
     partner_kind: str = "school"
     target_name: str
     target_kind: str = "community"
-    district: str = ""
+    # The partner school and the receiving community's reading point, when they are
+    # in the database (a cultural society or a township without a point has none).
+    school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
+    point_id: int | None = Field(default=None, foreign_key="reading_point.id", index=True)
+    district: str | None = district_field()
     start_date: date
     resources: str = ""
     note: str = ""
@@ -97,8 +125,12 @@ class PairingCreate(PairingBase):
     pass
 
 
-class Pairing(PairingBase, table=True):
+class Pairing(PairingBase, Timestamped, table=True):
     __tablename__ = "pairing"
+    __table_args__ = (
+        one_of("pairing", "partner_kind", PARTNER_KINDS),
+        one_of("pairing", "target_kind", TARGET_KINDS),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
 
@@ -112,7 +144,8 @@ class PairingPublic(PairingBase):
 class CommunityEventBase(SQLModel):
     title: str
     point_id: int | None = Field(default=None, foreign_key="reading_point.id", index=True)
-    district: str = Field(default="", description="the point's district, or the district a district-wide event serves")
+    # The point's district, or the district a district-wide event serves.
+    district: str | None = district_field()
     description: str = ""
     texts: str = ""
     integration: str = "urban_rural"
@@ -131,8 +164,14 @@ class CommunityEventCreate(CommunityEventBase):
     pass
 
 
-class CommunityEvent(CommunityEventBase, table=True):
+class CommunityEvent(CommunityEventBase, Timestamped, table=True):
     __tablename__ = "community_event"
+    __table_args__ = (
+        one_of("community_event", "integration", INTEGRATIONS),
+        one_of("community_event", "sphere", SPHERES),
+        one_of("community_event", "status", EVENT_STATUSES),
+        one_of("community_event", "festival_key", FESTIVALS, nullable=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
 
@@ -141,7 +180,7 @@ class CommunityEventPublic(CommunityEventBase):
     id: int
 
 
-class EventOccurrence(SQLModel, table=True):
+class EventOccurrence(Timestamped, table=True):
     """One dated occurrence; ``slot`` is its place in the rule, kept when it is moved."""
 
     __tablename__ = "event_occurrence"
@@ -158,8 +197,12 @@ class EventOccurrence(SQLModel, table=True):
     revision: int = Field(default=0, description="bumped on every edit; the iCalendar SEQUENCE")
 
 
-class SignUp(SQLModel, table=True):
+class SignUp(Timestamped, table=True):
     __tablename__ = "event_signup"
+    __table_args__ = (
+        one_of("event_signup", "role", ATTENDANCE_ROLES),
+        one_of("event_signup", "status", SIGNUP_STATUSES),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)
@@ -170,7 +213,7 @@ class SignUp(SQLModel, table=True):
     seq: int = 0
 
 
-class VolunteerShift(SQLModel, table=True):
+class VolunteerShift(Timestamped, table=True):
     __tablename__ = "volunteer_shift"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -181,7 +224,7 @@ class VolunteerShift(SQLModel, table=True):
     needed: int = 1
 
 
-class ShiftAssignment(SQLModel, table=True):
+class ShiftAssignment(Timestamped, table=True):
     __tablename__ = "shift_assignment"
     __table_args__ = (UniqueConstraint("shift_id", "person_id", name="uq_shift_person"),)
 
@@ -192,9 +235,12 @@ class ShiftAssignment(SQLModel, table=True):
     served: bool = False
 
 
-class Attendance(SQLModel, table=True):
+class Attendance(Timestamped, table=True):
     __tablename__ = "event_attendance"
-    __table_args__ = (UniqueConstraint("occurrence_id", "role", name="uq_attendance_role"),)
+    __table_args__ = (
+        UniqueConstraint("occurrence_id", "role", name="uq_attendance_role"),
+        one_of("event_attendance", "role", ATTENDANCE_ROLES),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     occurrence_id: int = Field(foreign_key="event_occurrence.id", index=True)

@@ -14,14 +14,31 @@ from __future__ import annotations
 import datetime as dt
 
 import sqlalchemy as sa
+from pydantic import field_validator
 from sqlmodel import Field, SQLModel
+
+from curriculum.models.base import Timestamped, blank_to_none, one_of
+from curriculum.models.district import district_field
+from curriculum.vocab import CHANNELS, COHORTS, INTEGRATIONS, SPEAKER_KINDS, TRAINING_MODES
+
+
+class _OwnerMixin(SQLModel):
+    """Who runs a programme: a school, a district, or — both empty — the city."""
+
+    district: str | None = district_field(index=True)
+    school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
+
+    @field_validator("district", mode="before")
+    @classmethod
+    def _no_blank_district(cls, value: object) -> object:
+        return blank_to_none(value)
 
 # --- training ---------------------------------------------------------------
 
 
-class TrainingBatchBase(SQLModel):
+class TrainingBatchBase(_OwnerMixin):
     name: str = Field(index=True)
-    cohort: str = Field(index=True, description="key of outreach.training.COHORTS")
+    cohort: str = Field(index=True, description="key of vocab.COHORTS")
     start_date: dt.date
     end_date: dt.date
     organiser: str = ""
@@ -35,8 +52,12 @@ class TrainingBatchCreate(TrainingBatchBase):
     pass
 
 
-class TrainingBatch(TrainingBatchBase, table=True):
+class TrainingBatch(TrainingBatchBase, Timestamped, table=True):
     __tablename__ = "training_batch"
+    __table_args__ = (
+        one_of("training_batch", "cohort", COHORTS),
+        one_of("training_batch", "integration", INTEGRATIONS),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     # Always "teachers" (与师资队伍建设融合); stored so dashboards can count by key.
@@ -55,7 +76,7 @@ class TrainingSessionBase(SQLModel):
     topic: str
     texts: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     speaker_name: str = ""
-    speaker_kind: str = Field(default="", description="key of outreach.training.SPEAKER_KINDS, or empty")
+    speaker_kind: str = Field(default="", description="key of vocab.SPEAKER_KINDS, or empty")
     speaker_affiliation: str = ""
     mode: str = "offline"
 
@@ -64,8 +85,12 @@ class TrainingSessionCreate(TrainingSessionBase):
     batch_id: int
 
 
-class TrainingSession(TrainingSessionBase, table=True):
+class TrainingSession(TrainingSessionBase, Timestamped, table=True):
     __tablename__ = "training_session"
+    __table_args__ = (
+        one_of("training_session", "speaker_kind", SPEAKER_KINDS, allow_empty=True),
+        one_of("training_session", "mode", TRAINING_MODES),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     batch_id: int = Field(foreign_key="training_batch.id", index=True)
@@ -86,7 +111,7 @@ class TraineeCreate(TraineeBase):
     phone: str | None = None
 
 
-class Trainee(TraineeBase, table=True):
+class Trainee(TraineeBase, Timestamped, table=True):
     __tablename__ = "trainee"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -98,7 +123,7 @@ class TraineePublic(TraineeBase):
     phone_masked: str = ""
 
 
-class TrainingEnrolment(SQLModel, table=True):
+class TrainingEnrolment(Timestamped, table=True):
     __tablename__ = "training_enrolment"
     __table_args__ = (sa.UniqueConstraint("batch_id", "trainee_id", name="uq_training_enrolment_batch_trainee"),)
 
@@ -107,7 +132,7 @@ class TrainingEnrolment(SQLModel, table=True):
     trainee_id: int = Field(foreign_key="trainee.id", index=True)
 
 
-class TrainingAttendance(SQLModel, table=True):
+class TrainingAttendance(Timestamped, table=True):
     __tablename__ = "training_attendance"
     __table_args__ = (
         sa.UniqueConstraint("session_id", "trainee_id", name="uq_training_attendance_session_trainee"),
@@ -122,9 +147,9 @@ class TrainingAttendance(SQLModel, table=True):
 # --- online programmes --------------------------------------------------------
 
 
-class OnlineItemBase(SQLModel):
+class OnlineItemBase(_OwnerMixin):
     title: str = Field(index=True)
-    channel: str = Field(index=True, description="key of outreach.online.CHANNELS")
+    channel: str = Field(index=True, description="key of vocab.CHANNELS")
     publish_date: dt.date = Field(index=True)
     texts: list[str] = Field(default_factory=list, sa_type=sa.JSON)
     url: str = ""
@@ -134,8 +159,12 @@ class OnlineItemCreate(OnlineItemBase):
     pass
 
 
-class OnlineItem(OnlineItemBase, table=True):
+class OnlineItem(OnlineItemBase, Timestamped, table=True):
     __tablename__ = "online_item"
+    __table_args__ = (
+        one_of("online_item", "channel", CHANNELS),
+        one_of("online_item", "integration", INTEGRATIONS),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     # Always "online" (线上线下融合); stored so dashboards can count by key.
@@ -159,7 +188,7 @@ class OnlineMetricCreate(OnlineMetricBase):
     item_id: int
 
 
-class OnlineMetric(OnlineMetricBase, table=True):
+class OnlineMetric(OnlineMetricBase, Timestamped, table=True):
     __tablename__ = "online_metric"
     __table_args__ = (sa.UniqueConstraint("item_id", "recorded_at", name="uq_online_metric_item_recorded"),)
 

@@ -14,8 +14,9 @@ from typing import Any
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
-SESSION_STATUSES = ("scheduled", "unscheduled", "cancelled")
-
+from curriculum.models.base import Timestamped, one_of
+from curriculum.stages import STAGE_KEYS
+from curriculum.vocab import FESTIVALS, ITEM_KINDS, PLAN_OPERATIONS, SESSION_STATUSES
 
 # --- class -----------------------------------------------------------------
 
@@ -29,19 +30,21 @@ class SchoolClassBase(SQLModel):
 
 
 class SchoolClassCreate(SchoolClassBase):
-    school_id: int | None = None
+    # Every class belongs to a school: dashboards count classes per school and district.
+    school_id: int
 
 
-class SchoolClass(SchoolClassBase, table=True):
+class SchoolClass(SchoolClassBase, Timestamped, table=True):
     __tablename__ = "school_class"
+    __table_args__ = (one_of("school_class", "stage", STAGE_KEYS),)
 
     id: int | None = Field(default=None, primary_key=True)
-    school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
+    school_id: int = Field(foreign_key="school.id", index=True)
 
 
 class SchoolClassPublic(SchoolClassBase):
     id: int
-    school_id: int | None
+    school_id: int
 
 
 # --- plan ------------------------------------------------------------------
@@ -61,7 +64,7 @@ class PlanCreate(PlanBase):
     weekday_pattern: dict[str, str] = {}
 
 
-class Plan(PlanBase, table=True):
+class Plan(PlanBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
     class_id: int = Field(foreign_key="school_class.id", index=True)
     text_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -75,7 +78,6 @@ class Plan(PlanBase, table=True):
     # {"2026-10-10": 2} = that Saturday follows Wednesday's timetable. Weekday
     # patterns (Friday = 背诵检查) follow the timetable, also on re-plans.
     timetable: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False, default=dict))
-    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
     # Grows by one with every edit and every undo (never goes back): the iCalendar
     # SEQUENCE, so a calendar app takes a re-imported file as newer even after an undo.
     revision: int = Field(default=0)
@@ -118,8 +120,12 @@ class PlanSessionCreate(PlanSessionBase):
     plan_id: int
 
 
-class PlanSession(PlanSessionBase, table=True):
+class PlanSession(PlanSessionBase, Timestamped, table=True):
     __tablename__ = "plan_session"
+    __table_args__ = (
+        one_of("plan_session", "status", SESSION_STATUSES),
+        one_of("plan_session", "festival_key", FESTIVALS, nullable=True),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
@@ -145,8 +151,9 @@ class PlanItemCreate(PlanItemBase):
     session_id: int
 
 
-class PlanItem(PlanItemBase, table=True):
+class PlanItem(PlanItemBase, Timestamped, table=True):
     __tablename__ = "plan_item"
+    __table_args__ = (one_of("plan_item", "kind", ITEM_KINDS),)
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="plan_session.id", index=True)
@@ -169,12 +176,12 @@ class PlanOperationCreate(PlanOperationBase):
     snapshot: dict[str, Any] = {}
 
 
-class PlanOperation(PlanOperationBase, table=True):
+class PlanOperation(PlanOperationBase, Timestamped, table=True):
     __tablename__ = "plan_operation"
+    __table_args__ = (one_of("plan_operation", "kind", PLAN_OPERATIONS),)
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
-    created_at: dt.datetime = Field(default_factory=lambda: dt.datetime.now(dt.UTC))
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 

@@ -74,6 +74,8 @@ class PhraseRule:
     initial: bool = False  # only where the phrase opens a run of Hanzi (after punctuation)
     note: str = ""
     line: int = 0  # rule number in the file, for messages
+    reason: str = ""  # one of REASONS, for the curated classical readings
+    source: str = ""  # the edition or dictionary that gives the reading
 
     def applies_to(self, text_id: str | None, classical: bool) -> bool:
         if self.texts and text_id not in self.texts:
@@ -105,7 +107,11 @@ def _check_syllables(where: str, readings: Sequence[str]) -> None:
             raise PinyinRulesError(f"{where}：拼音“{syllable}”不是带声调符号的音节")
 
 
-_PHRASE_FIELDS = frozenset({"phrase", "pinyin", "texts", "classical", "initial", "final", "note"})
+_PHRASE_FIELDS = frozenset(
+    {"phrase", "pinyin", "texts", "classical", "initial", "final", "note", "reason", "source"}
+)
+#: Why a classical reading differs from the modern default (the categories of annotated editions).
+REASONS = ("通假", "破读", "人名地名", "古音", "多音字")
 _POSITION_FIELDS = frozenset({"text", "passage", "offset", "char", "pinyin"})
 
 
@@ -161,7 +167,14 @@ def _phrase_rule(item: Any, number: int, source: str) -> PhraseRule:
     if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
         raise PinyinRulesError(f"{where}：texts 应为书目编号列表")
     classical, initial, final = (_flag(item, name, where) for name in ("classical", "initial", "final"))
-    return PhraseRule(phrase, readings, tuple(texts), classical, final, initial, str(item.get("note", "")), number)
+    reason, source = str(item.get("reason", "")), str(item.get("source", ""))
+    if reason and reason not in REASONS:
+        raise PinyinRulesError(f"{where}：reason 应为 {'、'.join(REASONS)} 之一", field="reason")
+    if bool(reason) != bool(source.strip()):
+        raise PinyinRulesError(f"{where}：reason 与 source 须同时给出（读音的类别与出处）", field="source")
+    return PhraseRule(
+        phrase, readings, tuple(texts), classical, final, initial, str(item.get("note", "")), number, reason, source
+    )
 
 
 def _flag(item: dict, name: str, where: str) -> bool:
@@ -264,6 +277,49 @@ def plain_annotate(text: str) -> list[Pair]:
     return list(zip(text, _pypinyin(text)))
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What decided one character's reading: a phrase rule, a position rule, or neither (pypinyin)."""
+
+    phrase: PhraseRule | None = None
+    position: PositionRule | None = None
+
+    @property
+    def kind(self) -> str:
+        return "position" if self.position else "rule" if self.phrase else "default"
+
+
+def annotate_with_decisions(
+    text: str,
+    *,
+    text_id: str | None = None,
+    passage_index: int | None = None,
+    classical: bool = False,
+) -> list[tuple[str, str, Decision]]:
+    """``annotate`` plus, per character, the rule that chose its reading (for review)."""
+    table = readings()
+    result = _citation_tones(text, _pypinyin(text))
+    decided = [Decision()] * len(text)
+    rules = [r for r in table.phrases if r.applies_to(text_id, classical)]
+    # A phrase never spans punctuation: 无限好，德日进 must not match 好德.
+    for run in _HANZI_RUN.finditer(text):
+        chars = run.group()
+        fixed = [False] * len(chars)
+        for rule in rules:
+            for start in _occurrences(chars, rule):
+                for k, reading in enumerate(rule.readings):
+                    if not fixed[start + k]:  # a longer rule already decided this one
+                        result[run.start() + start + k] = reading
+                        decided[run.start() + start + k] = Decision(phrase=rule)
+                        fixed[start + k] = True
+    if text_id is not None and passage_index is not None:
+        for (tid, pidx, offset), rule in table.positions.items():
+            if tid == text_id and pidx == passage_index and offset < len(text) and text[offset] == rule.char:
+                result[offset] = rule.reading
+                decided[offset] = Decision(position=rule)
+    return list(zip(text, result, decided))
+
+
 def annotate(
     text: str,
     *,
@@ -281,24 +337,8 @@ def annotate(
     (``bù``, ``yī``) unless a rule decides otherwise. Position rules apply when
     ``text_id`` and ``passage_index`` are given.
     """
-    table = readings()
-    result = _citation_tones(text, _pypinyin(text))
-    rules = [r for r in table.phrases if r.applies_to(text_id, classical)]
-    # A phrase never spans punctuation: 无限好，德日进 must not match 好德.
-    for run in _HANZI_RUN.finditer(text):
-        chars = run.group()
-        fixed = [False] * len(chars)
-        for rule in rules:
-            for start in _occurrences(chars, rule):
-                for k, reading in enumerate(rule.readings):
-                    if not fixed[start + k]:  # a longer rule already decided this one
-                        result[run.start() + start + k] = reading
-                        fixed[start + k] = True
-    if text_id is not None and passage_index is not None:
-        for (tid, pidx, offset), rule in table.positions.items():
-            if tid == text_id and pidx == passage_index and offset < len(text) and text[offset] == rule.char:
-                result[offset] = rule.reading
-    return list(zip(text, result))
+    decided = annotate_with_decisions(text, text_id=text_id, passage_index=passage_index, classical=classical)
+    return [(char, reading) for char, reading, _ in decided]
 
 
 def is_classical(entry: TextEntry) -> bool:
@@ -348,25 +388,64 @@ class Reference:
     title: str
     chars: str
     spells: tuple[str, ...]
+    corrected: tuple[str, ...] = ()  # the known errors corrected on load, described ("乃服衣裳 裳 shāng→cháng")
 
 
-def load_reference(path: str | Path | None = None) -> Reference:
-    """Read a chinese-poetry style file (``paragraphs`` + ``spells`` per line), converted to Simplified."""
+def reference_corrections_path(path: str | Path) -> Path:
+    """The list of known errors kept beside a reference file: ``x.json`` → ``x.corrections.yaml``."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.corrections.yaml")
+
+
+def _correct_reference(
+    lines: list[list[str]], spells: list[list[str]], entries: Sequence[dict], name: str
+) -> list[str]:
+    """Apply the known-error list in place; an entry that no longer matches the file is an error."""
+    joined = ["".join(line) for line in lines]
+    done = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{name} 第 {number} 条（{entry.get('line')}）"
+        found = [i for i, text in enumerate(joined) if text == entry.get("line")]
+        if len(found) != 1 or lines[found[0]].count(entry.get("char")) != 1:
+            raise ValueError(f"{where}：参考注音中找不到唯一的这一句或这个字")
+        row = found[0]
+        col = lines[row].index(entry["char"])
+        if spells[row][col] != entry.get("from"):
+            raise ValueError(f"{where}：参考注音为 {spells[row][col]}，不是 {entry.get('from')}")
+        spells[row][col] = str(entry["to"])
+        lines[row][col] = str(entry.get("to_char") or entry["char"])
+        done.append(f"{entry['line']} {entry['char']} {entry['from']}→{lines[row][col]} {entry['to']}")
+    return done
+
+
+def load_reference(path: str | Path | None = None, *, corrected: bool = True) -> Reference:
+    """Read a chinese-poetry style file (``paragraphs`` + ``spells`` per line), converted to Simplified.
+
+    With ``corrected`` (the default) the known errors listed beside the file
+    (``reference_corrections_path``) are corrected, so agreement is measured
+    against right readings, not against mistakes the reference shares with pypinyin.
+    """
     import opencc
 
-    path = path or get_settings().qianziwen_reference_path
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    path = Path(path or get_settings().qianziwen_reference_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
     convert = opencc.OpenCC("t2s").convert
-    chars: list[str] = []
-    spells: list[str] = []
+    lines: list[list[str]] = []
+    spells: list[list[str]] = []
     for number, (line, spell) in enumerate(zip(data["paragraphs"], data["spells"], strict=True), start=1):
         line_chars = [c for c in convert(line) if is_hanzi(c)]
         syllables = spell.split()
         if len(line_chars) != len(syllables):
-            raise ValueError(f"{Path(path).name} 第 {number} 行：{len(line_chars)} 个字，{len(syllables)} 个拼音")
-        chars.extend(line_chars)
-        spells.extend(syllables)
-    return Reference(convert(data.get("title", "")), "".join(chars), tuple(spells))
+            raise ValueError(f"{path.name} 第 {number} 行：{len(line_chars)} 个字，{len(syllables)} 个拼音")
+        lines.append(line_chars)
+        spells.append(syllables)
+    done: list[str] = []
+    known = reference_corrections_path(path)
+    if corrected and known.exists():
+        entries = (yaml.safe_load(known.read_text(encoding="utf-8")) or {}).get("corrections") or []
+        done = _correct_reference(lines, spells, entries, known.name)
+    chars = "".join(c for line in lines for c in line)
+    return Reference(convert(data.get("title", "")), chars, tuple(s for row in spells for s in row), tuple(done))
 
 
 @dataclass(frozen=True)

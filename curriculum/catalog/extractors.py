@@ -16,11 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from curriculum.catalog.cleaning import clean, strip_notes, to_simplified
-from curriculum.errors import DomainError
-
-
-class CorpusError(DomainError):
-    """The corpus does not contain what a recipe asks for (message in Chinese)."""
+from curriculum.catalog.errors import CorpusError
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,13 @@ from typing import Any
 import yaml
 
 from curriculum.catalog.cleaning import clean, split_passages
+from curriculum.catalog.corrections import (
+    ConverterLog,
+    Corrections,
+    apply_located,
+    check_converter,
+    default_corrections,
+)
 from curriculum.catalog.extractors import CorpusError, ModernText
 from curriculum.catalog.recipes import MODERN_FILE, RECIPES, SOURCE_COMMITS, Recipe
 from curriculum.catalog.schema import Section, Source, TextEntry, TextMeta
@@ -36,20 +43,35 @@ def _source_for(recipe: Recipe) -> Source:
     return Source(file=recipe.file, commit=SOURCE_COMMITS.get(top, ""), note=recipe.note)
 
 
-def build_text(recipe: Recipe, raw: Any) -> TextEntry:
-    """Apply one recipe to the loaded raw file; raises ``CorpusError`` or pydantic errors."""
+def build_text(
+    recipe: Recipe, raw: Any, corrections: Corrections | None = None, log: ConverterLog | None = None
+) -> TextEntry:
+    """Apply one recipe to the loaded raw file; raises ``CorpusError`` or pydantic errors.
+
+    Each paragraph is cleaned (with the converter fixes of ``corrections``), then
+    the located corrections of this text are applied to the cleaned section, and
+    only then is it split into passages — so a correction that adds or removes a
+    character still yields sentence-aligned passages.
+    """
+    corrections = default_corrections() if corrections is None else corrections
+    fired: set[str] = set()
     extract = recipe.select(raw)
-    sections = []
+    cleaned: list[tuple[str, list[str]]] = []
     for raw_section in extract.sections:
+        paragraphs = [clean(p, corrections.converter, fired) for p in raw_section.paragraphs]
+        cleaned.append((clean(raw_section.title, corrections.converter, fired), [p for p in paragraphs if p]))
+    apply_located(recipe.id, cleaned, corrections.for_text(recipe.id))
+    if log is not None:
+        for wrong in fired:
+            log.record(wrong, recipe.id)
+    sections = []
+    for (title, paragraphs), raw_section in zip(cleaned, extract.sections):
         passages: list[str] = []
-        for paragraph in raw_section.paragraphs:
-            text = clean(paragraph)
-            if not text:
-                continue
+        for text in paragraphs:
             passages.extend(split_passages(text) if recipe.split else [text])
         if not passages:
             raise CorpusError(f"{recipe.id}：“{raw_section.title}”没有正文")
-        sections.append(Section(title=clean(raw_section.title), passages=tuple(passages)))
+        sections.append(Section(title=title, passages=tuple(passages)))
     defaults = extract.defaults
     meta = {
         "id": recipe.id,
@@ -106,13 +128,16 @@ def build_catalog(
     *,
     recipes: Iterable[Recipe] = RECIPES,
     progress: Callable[[list[Recipe]], Iterable[Recipe]] | None = None,
+    corrections: Corrections | None = None,
 ) -> BuildReport:
     """Build the catalog from ``source`` into ``out`` (``texts.yaml`` + ``texts/<id>.yaml``).
 
-    Nothing is written unless every recipe succeeds, so a failed build never
-    leaves a half-updated catalog. Text files of ids no longer in the recipes
-    are removed.
+    ``corrections`` defaults to the shipped ``data/corrections.yaml``. Nothing
+    is written unless every recipe and every correction succeeds, so a failed
+    build never leaves a half-updated catalog. Text files of ids no longer in
+    the recipes are removed.
     """
+    corrections = default_corrections() if corrections is None else corrections
     source, out = Path(source), Path(out)
     recipes = list(recipes)
     ids = [r.id for r in recipes]
@@ -121,8 +146,13 @@ def build_catalog(
         raise CorpusError(f"配方编号重复：{'、'.join(duplicates)}")
     _check_modern_coverage(source, recipes)
 
+    unknown = sorted({c.text for c in corrections.located} - set(ids))
+    if unknown and corrections.strict:
+        raise CorpusError(f"勘误表中的书目编号没有导入配方：{'、'.join(unknown)}")
+
     cache: dict[str, Any] = {}
     entries: list[TextEntry] = []
+    log = ConverterLog()
     for recipe in progress(recipes) if progress else recipes:
         path = source / recipe.file
         if recipe.file not in cache:
@@ -130,9 +160,11 @@ def build_catalog(
                 raise CorpusError(f"{recipe.id}：找不到源文件 {path}")
             cache[recipe.file] = _load_raw(path)
         try:
-            entries.append(build_text(recipe, cache[recipe.file]))
+            entries.append(build_text(recipe, cache[recipe.file], corrections, log))
         except CorpusError as exc:
             raise CorpusError(f"{recipe.id}（{recipe.file}）：{exc}") from exc
+    if corrections.strict:
+        check_converter(corrections.converter, log, ids)
 
     texts_dir = out / "texts"
     texts_dir.mkdir(parents=True, exist_ok=True)
@@ -165,6 +197,7 @@ def build_catalog(
 
 __all__ = [
     "BuildReport",
+    "Corrections",
     "CorpusError",
     "build_catalog",
     "build_text",

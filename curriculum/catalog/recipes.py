@@ -99,7 +99,7 @@ RECIPES: tuple[Recipe, ...] = (
     ),
     Recipe(
         "sanzijing", f"{CP}/蒙学/sanzijing-traditional.json", Paragraphs("三字经"), (K, PL, PM),
-        title="三字经", author="王应麟", era="南宋",
+        title="三字经", author="王应麟（相传），明清增补", era="南宋",
         themes=("勤学", "孝", "识字", "立志"), shouze=(2, 5),
         note="选传统版（通行本）：新版为章太炎重订本，含“称行省，三十五”等清末内容及讹字（酸甘甘、王传者），不是学校诵读的通行本。",
     ),

@@ -2,6 +2,8 @@
 
 ``pinyin TEXT_ID`` prints a text with exactly the pinyin the reader shows
 (pypinyin plus the classical readings of ``data/pinyin_readings.yaml``);
+``pinyin review TEXT_ID`` lists every polyphonic character of a text with the
+chosen reading and what chose it (``curriculum.pinyin_review``);
 ``pinyin-accuracy`` measures that pinyin against the bundled reference
 annotation of 千字文 and prints plain pypinyin's figure beside it.
 """
@@ -25,7 +27,9 @@ from curriculum.pinyin import (
     annotate_text,
     load_reference,
     plain_annotate,
+    reference_corrections_path,
 )
+from curriculum.pinyin_review import CHOSEN_BY, review_text, summarise
 from curriculum.settings import Settings, get_settings
 
 LINE_WIDTH = 78  # terminal columns for the aligned two-line layout
@@ -64,16 +68,35 @@ def aligned_lines(pairs: Sequence[tuple[str, str]], width: int = LINE_WIDTH) -> 
     return out
 
 
-@click.command("pinyin")
-@click.argument("text_id")
-@click.option("--json", "as_json", is_flag=True,
-              help="以 JSON 输出：段落列表，每段为 [字, 拼音] 对的列表（标点的拼音为空）。")
-def pinyin_command(text_id: str, as_json: bool) -> None:
-    """输出一篇经典的带拼音全文（与阅读页显示的拼音一致）。"""
+class _TextOrSubcommand(click.Group):
+    """``pinyin TEXT_ID`` keeps working beside ``pinyin review TEXT_ID``: a first word that is not a
+    subcommand is the text id of the default ``show`` command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("pinyin", cls=_TextOrSubcommand)
+def pinyin_command() -> None:
+    """带拼音的全文（classics pinyin 书目编号）与多音字审读（classics pinyin review 书目编号）。"""
+
+
+def _entry(text_id: str):
     catalog = _catalog()
     if text_id not in catalog:
         fail(f"书目中没有“{text_id}”。可用 classics catalog list 查看全部编号。")
-    entry = catalog.get(text_id)
+    return catalog.get(text_id)
+
+
+@pinyin_command.command("show")
+@click.argument("text_id")
+@click.option("--json", "as_json", is_flag=True,
+              help="以 JSON 输出：段落列表，每段为 [字, 拼音] 对的列表（标点的拼音为空）。")
+def show_command(text_id: str, as_json: bool) -> None:
+    """输出一篇经典的带拼音全文（与阅读页显示的拼音一致）。"""
+    entry = _entry(text_id)
     try:
         passages = annotate_text(entry)
     except PinyinRulesError as exc:
@@ -93,6 +116,36 @@ def pinyin_command(text_id: str, as_json: bool) -> None:
             for line in aligned_lines(passages[index]):
                 click.echo(line)
             index += 1
+
+
+@pinyin_command.command("review")
+@click.argument("text_id")
+@click.option("--only-default", is_flag=True, help="只列出由 pypinyin 默认读音决定、没有古读规则把关的多音字。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出每一处多音字及统计。")
+def review_command(text_id: str, only_default: bool, as_json: bool) -> None:
+    """逐一列出一篇经典中的多音字：所在章节与段落、上下文、所取读音，以及由古读规则还是 pypinyin 默认决定。"""
+    entry = _entry(text_id)
+    try:
+        items = review_text(entry, only_default=only_default)
+    except PinyinRulesError as exc:
+        fail(f"古读规则表有误：{exc}")
+    summary = summarise(items)
+    if as_json:
+        echo_json({"text_id": entry.id, "summary": summary.__dict__, "items": [i.as_dict() for i in items]})
+        return
+    scope = "（仅 pypinyin 默认读音）" if only_default else ""
+    click.echo(f"《{entry.title}》多音字审读{scope}：{summary.total} 处，{summary.characters} 个字；"
+               f"规则 {summary.by_rule}，位置规则 {summary.by_position}，pypinyin 默认 {summary.by_default}")
+    section = None
+    for item in items:
+        if item.section != section:
+            section = item.section
+            click.echo(f"\n【{section}】")
+        by = CHOSEN_BY[item.chosen_by] + (f"“{item.rule}”" if item.rule else "")
+        if item.reason:
+            by += f"（{item.reason}）"
+        others = "/".join(item.readings)
+        click.echo(f"  第 {item.passage_index + 1} 段  {item.char} {item.reading:<6} [{others}]  {by}　{item.context}")
 
 
 def _percent(report: AgreementReport) -> str:
@@ -128,12 +181,17 @@ def accuracy_command(text_id: str, reference: Path | None, as_json: bool) -> Non
             {
                 "text_id": text_id,
                 "reference": reference.name,
+                "reference_corrections": list(ref.corrected),
                 "with_rules": ours.as_dict(),
                 "plain_pypinyin": plain.as_dict(),
             }
         )
         return
     click.echo(f"《{entry.title}》拼音与参考注音逐字比对（{ours.total} 字，含声调）")
+    if ref.corrected:
+        # The shipped reference shares some of pypinyin's mistakes: say it was corrected, and where the list is.
+        listed = reference_corrections_path(reference).name
+        click.echo(f"  参考注音已按已知错误表更正 {len(ref.corrected)} 处（{listed}）")
     click.echo(f"  本项目（pypinyin + 古读规则）：{_percent(ours)}")
     click.echo(f"  仅用 pypinyin：                {_percent(plain)}")
     if ours.mismatches:

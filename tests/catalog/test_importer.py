@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from curriculum.catalog.cleaning import POST_T2S_FIXES, sentences, split_passages, to_simplified
+from curriculum.catalog.cleaning import converter_fixes, sentences, split_passages, to_simplified
+from curriculum.catalog.corrections import default_corrections
 from curriculum.catalog.extractors import CorpusError, chinese_number
 from curriculum.catalog.importer import build_catalog
 from curriculum.catalog.loader import load_catalog
@@ -34,12 +35,16 @@ FIXTURE_IDS = {
     "shehuizhuyi_hexin_jiazhiguan",
 }
 FIXTURE_RECIPES = [r for r in RECIPES if r.id in FIXTURE_IDS]
+# The fixture holds a few chapters of each text: the located corrections name places it lacks, and the
+# converter fixes cannot all fire, so these builds use the converter fixes without the strict checks
+# (tests/catalog/test_corrections.py covers both on the real catalog).
+PARTIAL = default_corrections().without_located()
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("catalog")
-    report = build_catalog(FIXTURE, out, recipes=FIXTURE_RECIPES)
+    report = build_catalog(FIXTURE, out, recipes=FIXTURE_RECIPES, corrections=PARTIAL)
     return out, report, load_catalog(out / "texts.yaml")
 
 
@@ -135,7 +140,7 @@ def test_source_and_commit_are_recorded(built):
 
 def test_build_is_byte_identical_when_repeated(built, tmp_path):
     first, _, _ = built
-    build_catalog(FIXTURE, tmp_path, recipes=FIXTURE_RECIPES)
+    build_catalog(FIXTURE, tmp_path, recipes=FIXTURE_RECIPES, corrections=PARTIAL)
     files = sorted(p.relative_to(first) for p in first.rglob("*.yaml"))
     assert files == sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*.yaml"))
     for rel in files:
@@ -146,7 +151,7 @@ def test_rebuild_removes_text_files_no_recipe_produces(tmp_path):
     (tmp_path / "texts").mkdir()
     stale = tmp_path / "texts" / "old_text.yaml"
     stale.write_text("id: old_text\n", encoding="utf-8")
-    report = build_catalog(FIXTURE, tmp_path, recipes=FIXTURE_RECIPES)
+    report = build_catalog(FIXTURE, tmp_path, recipes=FIXTURE_RECIPES, corrections=PARTIAL)
     assert not stale.exists()
     assert report.removed == [stale]
 
@@ -159,14 +164,14 @@ def test_a_modern_text_without_recipe_fails_the_build(tmp_path):
     items.append({"id": "new_poem", "title": "新诗", "author": "某", "year": 1950, "paragraphs": ["一句。"]})
     modern.write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CorpusError, match="new_poem"):
-        build_catalog(corpus, tmp_path / "out", recipes=FIXTURE_RECIPES)
+        build_catalog(corpus, tmp_path / "out", recipes=FIXTURE_RECIPES, corrections=PARTIAL)
     assert not (tmp_path / "out" / "texts.yaml").exists()
 
 
 def test_a_missing_selection_names_the_recipe_and_writes_nothing(tmp_path):
     recipes = [r for r in RECIPES if r.id in FIXTURE_IDS | {"jiangxue"}]
     with pytest.raises(CorpusError, match="jiangxue.*江雪"):
-        build_catalog(FIXTURE, tmp_path, recipes=recipes)
+        build_catalog(FIXTURE, tmp_path, recipes=recipes, corrections=PARTIAL)
     assert not (tmp_path / "texts.yaml").exists()
 
 
@@ -199,8 +204,8 @@ def test_classical_conversions(traditional, simplified):
 
 
 def test_every_fix_is_documented_and_changes_something():
-    for wrong, right, why in POST_T2S_FIXES:
-        assert wrong != right and why
+    for fix in converter_fixes():
+        assert fix.wrong != fix.right and fix.reason and fix.texts
 
 
 def test_chapter_numbers():

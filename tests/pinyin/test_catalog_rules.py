@@ -27,7 +27,6 @@ KNOWN_OVERRIDES = {
     ("子", "zengguang_xianwen", "无钱就是汉子难"): "汉子 hàn zi",
     ("不说", "lunyu", "成事不说"): "成事不说 shuō (speak of)",
     ("知者乐", "lunyu", "知者乐水"): "知者乐水 yào (delight in)",
-    ("衣裳", "lunyu", "冕衣裳者与瞽者"): "冕衣裳 cháng (ceremonial skirt)",
     ("单", "baijiaxing", "淳于单于"): "the double surname 单于 chán yú",
     ("靡", "shenglv_qimeng", "胥靡困傅岩之筑"): "胥靡 xū mí (convict labourer)",
     ("夫", "lisao", "仆夫悲余马怀兮"): "仆夫 pú fū (charioteer)",
@@ -49,8 +48,6 @@ KNOWN_OVERRIDES = {
     ("为", "daodejing", "是以圣人为腹不为目"): "为腹不为目 wèi (for the belly)",
     ("为", "daodejing", "为吾有身"): "为吾有身 wèi (because)",
     ("为", "daodejing", "歙歙为天下浑其心"): "为天下浑其心 wèi",
-    ("裳", "qianziwen", "乃服衣裳"): "衣裳 yī shāng (clothes)",
-    ("裳", "wen_guanjun_shou_henan_hebei", "初闻涕泪满衣裳"): "衣裳 yī shāng (clothes)",
     ("与", "lunyu", "则谁与"): "谁与 yǔ (go along with whom)",
     ("与", "lunyu", "吾非斯人之徒与而谁与"): "谁与 yǔ (go along with whom)",
     ("与", "lunyu", "岁不我与"): "我与 yǔ (wait for us)",
@@ -116,7 +113,6 @@ KNOWN_OVERRIDES |= {
 # Readings pypinyin's heteronym list lacks but editions give for the sense.
 EXTRA_READINGS: set[tuple[str, str]] = {
     ("乐", "yào"),  # 知者乐水 — 乐 yào "delight in" (现代汉语词典 乐 yào，〈书〉喜爱)
-    ("裳", "shāng"),  # 衣裳 read without neutral tone in recitation editions (乃服衣裳)
     ("乡", "xiàng"),  # 乡 通“向”, formerly (孟子 乡为身死而不受)
     ("孙", "xùn"),  # 孙 通“逊” (论语 幼而不孙弟)
     ("数", "cù"),  # 数罟 cù gǔ, fine-meshed nets (孟子)

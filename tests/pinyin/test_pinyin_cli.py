@@ -69,11 +69,54 @@ def test_accuracy_reports_both_figures_and_the_mismatches(data_dir):
     result = run("pinyin-accuracy")
     assert result.exit_code == 0, result.output
     print("\n" + result.output)
-    assert "99.60%（996/1000）" in result.output
+    # Measured against the corrected reference (data/reference/qianziwen_spells.corrections.yaml, issue 10):
+    # the uncorrected file shared mistakes with pypinyin (裳 shāng, 匪 fēi …) and marked right readings wrong
+    # (被 pi, 的 de), which gave 99.60 % / 96.60 %. Now only 俶载 zài/zǎi is left, an open question.
+    assert "参考注音已按已知错误表更正 7 处" in result.output
+    assert "99.90%（999/1000）" in result.output
     assert "96.60%（966/1000）" in result.output
-    assert "化被草木" in result.output
+    assert "俶载南亩" in result.output
 
     data = json.loads(run("pinyin-accuracy", "--json").output)
     assert data["with_rules"]["ratio"] >= 0.995
     assert data["plain_pypinyin"]["agree"] == 966
-    assert {m["char"] for m in data["with_rules"]["mismatches"]} >= {"被", "的"}
+    assert {m["char"] for m in data["with_rules"]["mismatches"]} == {"载"}
+    assert len(data["reference_corrections"]) == 7
+
+
+# --------------------------------------------------------------------------- pinyin review
+
+
+def test_review_lists_polyphones_with_reading_and_what_chose_it(data_dir):
+    result = run("pinyin", "review", "qianziwen", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    items = data["items"]
+    summary = data["summary"]
+    assert summary["total"] == len(items) == summary["by_rule"] + summary["by_position"] + summary["by_default"]
+    su = next(i for i in items if i["char"] == "宿")
+    assert (su["reading"], su["chosen_by"], su["rule"]) == ("xiù", "rule", "辰宿")
+    assert su["context"] == "日月盈昃，辰【宿】列张。" and su["passage_index"] == 1 and su["section"] == "千字文"
+    chang = next(i for i in items if i["char"] == "裳")
+    assert (chang["reading"], chang["rule"], chang["reason"]) == ("cháng", "衣裳", "古音")
+    assert all(len(i["readings"]) > 1 for i in items)  # only polyphonic characters are listed
+
+
+def test_review_only_default_and_plain_output(data_dir):
+    data = json.loads(run("pinyin", "review", "qianziwen", "--only-default", "--json").output)
+    assert data["items"] and {i["chosen_by"] for i in data["items"]} == {"default"}
+    result = run("pinyin", "review", "qianziwen", "--only-default")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("《千字文》多音字审读（仅 pypinyin 默认读音）")
+    assert "pypinyin 默认" in result.output and "【千字文】" in result.output
+
+
+def test_review_of_an_unknown_text_fails_in_chinese(data_dir):
+    result = run("pinyin", "review", "nope")
+    assert result.exit_code == 1
+    assert "书目中没有“nope”" in result.output
+
+
+def test_pinyin_help_names_the_review(data_dir):
+    out = run("pinyin", "--help").output
+    assert "review" in out and "show" in out

@@ -43,6 +43,9 @@ def describe_database_error(exc: BaseException) -> str:
         (("connection refused", "could not connect", "connection failed", "timeout expired",
           "name or service not known", "no route to host"), "无法连接数据库服务器（可能未启动或地址有误）"),
         (("password authentication failed", "authentication failed"), "数据库拒绝登录：请管理员检查账号设置"),
+        (("foreign key",), "未保存：引用的记录不存在（可能刚被删除）"),
+        (("check constraint",), "未保存：有取值不在允许的范围内"),
+        (("unique constraint", "duplicate key"), "未保存：与已有记录重复"),
         (("does not exist",), "数据库不存在：请管理员先创建数据库"),
     )
     for needles, message in reasons:

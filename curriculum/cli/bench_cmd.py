@@ -41,14 +41,17 @@ from sqlmodel import Session
 from curriculum.catalog.loader import CatalogInvalid, load_catalog
 from curriculum.cli.common import echo_json, fail
 from curriculum.clock import local_today
+from curriculum.models.calendar import School
 from curriculum.models.plan import Plan, PlanItem, PlanOperation, PlanSession, SchoolClass
 from curriculum.planner.plans import create_plan, plan_input
 from curriculum.planner.sessions import insert_sessions
+from curriculum.schoolcal.store import create_school, school_input
 from curriculum.schoolcal.terms import term_inputs
 from curriculum.settings import get_settings
 from curriculum.stages import STAGES
 
 BENCH_PREFIX = "bench-"
+BENCH_SCHOOL = f"{BENCH_PREFIX}学校"  # every class belongs to a school; removed with the classes
 MEMORY_SAMPLE = 20
 
 
@@ -95,6 +98,7 @@ def _cleanup(session: Session) -> None:
     session.execute(delete(PlanOperation).where(PlanOperation.plan_id.in_(plan_ids)))
     session.execute(delete(Plan).where(Plan.class_id.in_(class_ids)))
     session.execute(delete(SchoolClass).where(SchoolClass.name.startswith(BENCH_PREFIX)))
+    session.execute(delete(School).where(School.name == BENCH_SCHOOL))
     session.commit()
 
 
@@ -131,9 +135,10 @@ def run_plan_bench(classes: int, url: str | None, *, progress: bool = True) -> d
     with _database(url) as (engine, used_url):
         with Session(engine) as session:
             _cleanup(session)
+            school_id = create_school(school_input(BENCH_SCHOOL), session=session).id
             class_rows = [{"name": f"{BENCH_PREFIX}{k:05d}", "stage": STAGES[k % len(STAGES)].key, "grade": "",
                            "size": 40, "reading_time": dtime(7, 40),
-                           "chars_per_minute": None, "school_id": None} for k in range(classes)]
+                           "chars_per_minute": None, "school_id": school_id} for k in range(classes)]
             class_ids = session.execute(
                 insert(SchoolClass.__table__).returning(SchoolClass.__table__.c.id, sort_by_parameter_order=True),
                 class_rows).scalars().all()

@@ -8,6 +8,7 @@ import click
 
 from curriculum.cli.common import echo_json, session_scope
 from curriculum.demo import SEED_STEPS, seed_demo_steps
+from curriculum.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 
 @click.group("seed")
@@ -31,6 +32,8 @@ def demo(as_json: bool) -> None:
     for label, counts in results.items():
         summary = "，".join(f"{k} {v}" for k, v in counts.items()) or "无变化"
         click.echo(f"{label}：{summary}")
+    names = "、".join(username for username, *_ in DEMO_ACCOUNTS)
+    click.echo(f"演示账号：{names}（密码均为 {DEMO_PASSWORD}，仅用于演示数据）")
 
 
 COMMANDS = [seed]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
+from curriculum.districts import require_district
 from curriculum.models.community import CommunityEvent, Pairing, PairingCreate
 from curriculum.textlists import join_list, split_list
 from curriculum.vocab import PAIRING_RESOURCES, PARTNER_KINDS, TARGET_KINDS
@@ -32,7 +33,8 @@ def create_pairing(data: PairingCreate, *, session: Session) -> Pairing:
     if unknown:
         choices = "、".join(PAIRING_RESOURCES.values())
         raise CommunityError(f"送到基层的资源：未知“{'、'.join(unknown)}”，可选：{choices}", field="resources")
-    pairing = Pairing.model_validate(data.model_copy(update={"resources": join_list(resources)}))
+    district = require_district(data.district, session=session)
+    pairing = Pairing.model_validate(data.model_copy(update={"resources": join_list(resources), "district": district}))
     session.add(pairing)
     session.commit()
     session.refresh(pairing)

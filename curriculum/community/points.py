@@ -14,6 +14,7 @@ from datetime import datetime, time
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
+from curriculum.districts import require_district
 from curriculum.models.community import ReadingPoint, ReadingPointCreate
 from curriculum.vocab import VENUE_TYPES, WEEKDAY_LABELS
 
@@ -111,7 +112,8 @@ def create_point(data: ReadingPointCreate, *, session: Session) -> ReadingPoint:
     if data.capacity < 0:
         raise CommunityError("容纳人数：不能为负数", field="capacity")
     parse_hours(data.opening_hours)
-    point = ReadingPoint.model_validate(data)
+    district = require_district(data.district, session=session)
+    point = ReadingPoint.model_validate(data, update={"district": district})
     session.add(point)
     session.commit()
     session.refresh(point)

@@ -2,7 +2,7 @@
 
 Each area's demo is a module of this package with an idempotent
 ``seed(*, session, today=None) -> dict[str, int]`` (counts of rows added).
-This module runs them in dependency order — schools and terms before classes
+This module runs them in dependency order — districts before schools, schools and terms before classes
 and plans, reading points before events — committing after each step and
 reporting progress, so the CLI and the UI show the same steps.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from curriculum.demo import community, online, planner, schools, training
+from curriculum.demo import accounts, community, districts, online, planner, schools, training
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,13 @@ class SeedStep:
 
 
 SEED_STEPS: tuple[SeedStep, ...] = (
+    SeedStep("区县", districts.seed),
     SeedStep("学校与校历", schools.seed),
     SeedStep("班级与教学计划", planner.seed),
     SeedStep("诵读点、志愿者与活动", community.seed),
     SeedStep("师资培训", training.seed),
     SeedStep("云上读经典", online.seed),
+    SeedStep("演示账号", accounts.seed),
 )
 
 

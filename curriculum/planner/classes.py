@@ -8,8 +8,10 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from curriculum.errors import get_or_raise
+from curriculum.models.calendar import School
 from curriculum.models.plan import SchoolClass, SchoolClassCreate
 from curriculum.planner.sessions import PlanStoreError
+from curriculum.schoolcal import store as calendar_store
 from curriculum.schoolcal.inputs import validated
 from curriculum.stages import STAGE_KEYS
 
@@ -22,6 +24,16 @@ def class_input(**fields: Any) -> SchoolClassCreate:
     return validated(SchoolClassCreate, PlanStoreError, labels=_LABELS, **fields)
 
 
+def school_for_class(school_id: int | None, new_school_name: str = "", *, session: Session) -> int:
+    """The school a new class joins: the one picked, or the school named (created when new)."""
+    if new_school_name.strip():
+        return calendar_store.get_or_create_school(calendar_store.school_input(new_school_name),
+                                                   session=session).id
+    if school_id is None:
+        raise PlanStoreError("所属学校：请选择学校，或填写新学校的名称", field="school_id")
+    return school_id
+
+
 def create_class(data: SchoolClassCreate, *, session: Session) -> SchoolClass:
     """Create a class; Chinese errors for a blank name or an unknown stage (the model checks the limits)."""
     name = data.name.strip()
@@ -29,6 +41,7 @@ def create_class(data: SchoolClassCreate, *, session: Session) -> SchoolClass:
         raise PlanStoreError("班级名称：不能为空", field="name")
     if data.stage not in STAGE_KEYS:
         raise PlanStoreError(f"学段：未知学段“{data.stage}”，可选：{'、'.join(STAGE_KEYS)}", field="stage")
+    get_or_raise(session, School, data.school_id, what="学校", field="school_id")
     row = SchoolClass.model_validate(data, update={"name": name, "grade": data.grade.strip()})
     session.add(row)
     session.commit()

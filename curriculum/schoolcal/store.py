@@ -20,6 +20,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from curriculum.districts import require_district
 from curriculum.errors import get_or_raise
 from curriculum.models.calendar import (
     CalendarAdjustment,
@@ -60,7 +61,7 @@ def create_school(data: SchoolCreate, *, session: Session) -> School:
         raise CalendarError(f"学校名称不能超过 {_SCHOOL_NAME_MAX} 个字", field="name")
     if school_by_name(name, session=session) is not None:
         raise CalendarError(f"学校“{name}”已存在", field="name")
-    school = School(name=name, district=(data.district or "").strip()[:60])
+    school = School(name=name, district=require_district(data.district, session=session))
     session.add(school)
     try:
         session.commit()

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, SQLModel
 
+from curriculum.accounts.service import SignInRefused, authenticate
 from curriculum.backup import BackupError, restore_backup, row_counts, write_backup
 from curriculum.cli import main
 from curriculum.db import make_engine, upgrade_database
@@ -36,6 +37,9 @@ def seeded(tmp_path_factory):
     upgrade_database(engine)
     with Session(engine) as session:
         seed_demo(session=session)
+    with Session(engine) as session:  # one sign-in try fills the attempts table
+        with pytest.raises(SignInRefused):
+            authenticate("demo_teacher", "wrong password", session=session)
     with engine.begin() as conn:  # the demo takes head counts only; a named sign-up fills the last table
         conn.execute(sa.text("INSERT INTO event_signup (occurrence_id, name, phone, role, status, seq) "
                              "SELECT MIN(id), '王小明', '13800000000', 'parent', 'confirmed', 1 FROM event_occurrence"))

@@ -32,15 +32,12 @@ def catalog() -> Catalog:
 def make_class(session):
     schools: dict[str, int] = {}
 
-    def _make(name: str, *, stage: str = "primary_lower", school: str | None = "第一小学", district: str = "源汇区",
+    def _make(name: str, *, stage: str = "primary_lower", school: str = "第一小学", district: str = "源汇区",
               size: int = 40):
-        school_id = None
-        if school is not None:
-            if school not in schools:
-                data = calendar_store.school_input(school, district)
-                schools[school] = calendar_store.create_school(data, session=session).id
-            school_id = schools[school]
-        return classes.create_class(classes.class_input(name=name, stage=stage, size=size, school_id=school_id),
+        if school not in schools:
+            data = calendar_store.school_input(school, district)
+            schools[school] = calendar_store.create_school(data, session=session).id
+        return classes.create_class(classes.class_input(name=name, stage=stage, size=size, school_id=schools[school]),
                                     session=session)
 
     return _make

@@ -33,6 +33,7 @@ def _create_class_and_plan(at: AppTest, end: dt.date = dt.date(2026, 10, 30), *,
     assert any("还没有班级" in i.value for i in at.info)
     at.text_input(key="plan_class_name").input("一年级（3）班")
     at.selectbox(key="plan_class_stage").select("primary_lower")
+    at.text_input(key="plan_class_new_school").input("漯河市第一实验小学")
     at.button(key="plan_class_submit").click().run()
     assert not at.exception, at.exception
     assert any("已创建班级" in s.value for s in at.success)
@@ -175,6 +176,11 @@ def test_unpublished_official_arrangement_is_noted_on_the_plan(app_env, monkeypa
 def test_plan_form_sets_review_intervals_and_pass_threshold(app_env):
     at = _page()
     at.text_input(key="plan_class_name").input("一年级（3）班")
+    at.button(key="plan_class_submit").click().run()
+    # Every class belongs to a school: without one nothing is saved and the form says why.
+    assert any("所属学校：请选择学校，或填写新学校的名称" in e.value for e in at.error)
+    assert any("还没有班级" in i.value for i in at.info)
+    at.text_input(key="plan_class_new_school").input("漯河市第一实验小学")
     at.button(key="plan_class_submit").click().run()
     at.date_input(key="plan_new_start").set_value(START)
     at.date_input(key="plan_new_end").set_value(dt.date(2026, 10, 30))

@@ -23,6 +23,7 @@ from curriculum.community.events.drafts import EventDraft, ShiftSpec
 from curriculum.community.people import create_person
 from curriculum.community.points import create_point, dump_hours, simple_hours
 from curriculum.db import make_engine, upgrade_database
+from curriculum.districts import LUOHE_DISTRICTS, ensure_districts
 from curriculum.models.community import Person, PersonCreate, ReadingPoint, ReadingPointCreate
 
 SAT = datetime(2026, 9, 5, 9, 0)  # a Saturday
@@ -57,12 +58,14 @@ def draft(point_id, *, title="周末公益诵读", start=SAT, minutes=60, rrule=
 
 
 def seed_demo_into(url: str, today: date = DEMO_TODAY) -> None:
-    """Seed the community demo for ``today`` into the database at ``url``."""
+    """Seed the community demo for ``today`` into the database at ``url`` (after the districts it names)."""
+    from curriculum.demo import districts
     from curriculum.demo.community import seed
 
     engine = make_engine(url)
     try:
         with Session(engine) as session:
+            districts.seed(session=session)
             seed(session=session, today=today)
     finally:
         engine.dispose()
@@ -96,6 +99,9 @@ def pg_database(server: Engine, *, template: str | None = None) -> Iterator[Engi
     try:
         if template is None:
             upgrade_database(engine)
+            with Session(engine) as session:  # as every test database: the city's districts listed
+                ensure_districts(LUOHE_DISTRICTS, session=session)
+                session.commit()
         yield engine
     finally:
         engine.dispose()

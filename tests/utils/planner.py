@@ -27,7 +27,13 @@ def make_term(session: Session, school_id: int, name: str, start: dt.date, end: 
 
 def make_class(session: Session, *, name: str = "一年级（2）班", stage: str = "primary_lower",
                **fields: Any) -> SchoolClass:
-    """A class through the service (``PlanStoreError`` for what the service or the model refuses)."""
+    """A class through the service (``PlanStoreError`` for what the service or the model refuses).
+
+    Every class belongs to a school; without ``school_id`` it joins the test school “甲小学”.
+    """
+    if "school_id" not in fields:
+        fields["school_id"] = calendar_store.get_or_create_school(calendar_store.school_input("甲小学"),
+                                                                  session=session).id
     return create_class(class_input(name=name, stage=stage, **fields), session=session)
 
 

@@ -40,11 +40,14 @@ def _class_form(session: Session) -> None:
             reading_time = cols[1].time_input("每日诵读时间", value=dt.time(7, 40), key="plan_class_time")
             pace = cols[2].number_input("诵读速度（字/分钟，0 = 按学段默认）", min_value=0, max_value=200, value=0,
                                         key="plan_class_pace")
-            school_id = st.selectbox("所属学校（可选）", [None, *schools],
-                                     format_func=lambda i: "（不指定）" if i is None else schools[i],
-                                     key="plan_class_school")
+            cols = st.columns(2)
+            school_id = cols[0].selectbox("所属学校", list(schools), format_func=schools.get, index=None,
+                                          placeholder="请选择学校", key="plan_class_school")
+            new_school = cols[1].text_input("或新学校名称（列表中没有时填写）", key="plan_class_new_school",
+                                            max_chars=120)
             if st.form_submit_button("创建班级", key="plan_class_submit"):
                 with domain_errors("未能创建班级："):
+                    school_id = classes.school_for_class(school_id, new_school, session=session)
                     data = classes.class_input(name=name, stage=stage, grade=grade, size=int(size),
                                                reading_time=reading_time, chars_per_minute=int(pace) or None,
                                                school_id=school_id)

@@ -38,7 +38,7 @@ class EventDraft:
     start: datetime
     duration_minutes: int = 60
     point_id: int | None = None
-    district: str = ""
+    district: str | None = None
     rrule: str | None = None
     texts: tuple[str, ...] = ()
     integration: str = "urban_rural"

@@ -24,7 +24,7 @@ class OccurrenceRow:
     end: datetime
     point_id: int | None
     point_name: str
-    district: str
+    district: str | None
     integration: str
     sphere: str
     status: str

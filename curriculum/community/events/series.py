@@ -28,6 +28,7 @@ from curriculum.community.events.occurrences import add_occurrence, apply_moves,
 from curriculum.community.events.records import get_event, occurrences_of, point_of, shifts_of
 from curriculum.community.events.signups import promote_waitlist
 from curriculum.community.recurrence import rule_parts, rule_weekdays, weekly_rule
+from curriculum.districts import require_district
 from curriculum.models.community import CommunityEvent, EventOccurrence
 from curriculum.textlists import join_list
 from curriculum.vocab import EVENT_STATUSES
@@ -38,7 +39,8 @@ def event_fields(draft: EventDraft, *, session: Session) -> dict:
     point = point_of(draft.point_id, session=session)
     return dict(
         title=draft.title.strip(), point_id=draft.point_id,
-        district=(point.district if point and point.district else draft.district),
+        district=(point.district if point and point.district
+                  else require_district(draft.district, session=session)),
         description=draft.description, texts=join_list(draft.texts), integration=draft.integration,
         sphere=draft.sphere, stages=join_list(draft.stages), capacity=draft.capacity, start=draft.start,
         duration_minutes=draft.duration_minutes, rrule=draft.rrule or None, status=draft.status,

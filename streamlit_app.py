@@ -1,4 +1,4 @@
-"""经典诵读 planner — Streamlit entry point.
+"""经典诵读规划 — Streamlit entry point.
 
 The router (``st.navigation``) and the shared sidebar. The engine, the catalog
 and the sidebar's cached numbers live in ``ui.state``, which pages import too,
@@ -11,9 +11,13 @@ import streamlit as st
 
 from ui.state import database_url, get_catalog, get_engine, reminder_count
 
-APP_TITLE = "经典诵读 planner"
+APP_TITLE = "经典诵读规划"
+HOME = "pages/home.py"
 
 PAGES = {
+    "": [
+        ("pages/home.py", "首页", ":material/home:"),
+    ],
     "经典": [
         ("pages/catalog.py", "经典书目", ":material/menu_book:"),
         ("pages/stage_map.py", "学段图谱", ":material/stacked_bar_chart:"),
@@ -55,7 +59,8 @@ def main() -> None:
     st.set_page_config(page_title=APP_TITLE, page_icon="📜", layout="wide")
     get_engine()  # connect and migrate before any page runs
     pages = {
-        section: [st.Page(path, title=title, icon=icon) for path, title, icon in entries]
+        # The home page is the default: ``/`` opens on the three doors, not on the catalog.
+        section: [st.Page(path, title=title, icon=icon, default=path == HOME) for path, title, icon in entries]
         for section, entries in PAGES.items()
     }
     navigation = st.navigation(pages)

@@ -20,7 +20,7 @@ from curriculum.charts.dashboard import (
     build_volunteer_hours_figure,
 )
 from ui.state import database_url, db_session, get_catalog
-from ui.widgets import domain_errors
+from ui.widgets import chart, domain_errors
 
 ALL_DISTRICTS = "全市"
 
@@ -101,11 +101,11 @@ tab_integrations, tab_coverage, tab_compliance, tab_volunteers, tab_festivals = 
 )
 
 with tab_integrations:
-    st.plotly_chart(build_integration_figure(board.integrations), key="dash_fig_integrations")
+    chart(build_integration_figure(board.integrations), key="dash_fig_integrations")
     _table(metrics.display_frame(board.integrations, "integrations"), "dash_tbl_integrations")
 
 with tab_coverage:
-    st.plotly_chart(build_coverage_heatmap_figure(board.coverage), key="dash_fig_coverage")
+    chart(build_coverage_heatmap_figure(board.coverage), key="dash_fig_coverage")
     st.caption("格中数字为所选时间段内各班教学计划安排的诵读分钟数（悬停可见已完成分钟数）；空格表示该学段没有安排这类内容。")
     st.markdown("**学校 · 家庭 · 社会**（领域覆盖）")
     _table(metrics.display_frame(board.spheres, "spheres"), "dash_tbl_spheres")
@@ -119,7 +119,7 @@ with tab_compliance:
     if board.compliance.empty:
         st.info("所选范围内还没有班级。")
     else:
-        st.plotly_chart(build_compliance_figure(board.weekly), key="dash_fig_compliance")
+        chart(build_compliance_figure(board.weekly), key="dash_fig_compliance")
         summary = metrics.compliance_summary(board.compliance, by=weekly_by)
         _table(metrics.display_frame(summary, "summary"), "dash_tbl_summary")
         with st.expander("各班明细"):
@@ -129,12 +129,12 @@ with tab_volunteers:
     if board.volunteer_hours.empty:
         st.info("所选时间段内没有已确认到岗的志愿服务。")
     else:
-        st.plotly_chart(build_volunteer_hours_figure(board.volunteer_hours), key="dash_fig_volunteers")
+        chart(build_volunteer_hours_figure(board.volunteer_hours), key="dash_fig_volunteers")
         _table(metrics.display_frame(board.volunteer_hours, "volunteer_hours"), "dash_tbl_volunteers")
 
 with tab_festivals:
     if board.festivals.empty:
         st.info("所选时间段内没有节日活动或班级节日诵读。")
     else:
-        st.plotly_chart(build_festival_reach_figure(board.festivals), key="dash_fig_festivals")
+        chart(build_festival_reach_figure(board.festivals), key="dash_fig_festivals")
         _table(metrics.display_frame(board.festivals, "festivals"), "dash_tbl_festivals")

@@ -34,7 +34,10 @@ with db_session() as session:
     person_names = {p.id: views.person_label(p) for p in people}
     plain_names = {p.id: p.name for p in people}
 
-    tab_cal, tab_new, tab_fest, tab_export = st.tabs(["日历", "新建活动", "节日活动", "导出与排班表"])
+    # Keyed and tracked, so after any action (a saved form, generated suggestions) the page reruns on the tab
+    # the leader was on, where the result is shown, instead of snapping back to the first tab.
+    tab_cal, tab_new, tab_fest, tab_export = st.tabs(["日历", "新建活动", "节日活动", "导出与排班表"], key="evt_tab",
+                                                     on_change="rerun")
     with tab_cal:
         calendar.render(session=session, point_names=point_names, person_names=person_names)
     with tab_new:

@@ -18,7 +18,7 @@ from curriculum.outreach.online_views import items_frame, summary_display_frame,
 from curriculum.vocab import CHANNELS, ONLINE_METRICS
 from ui.outreach.online_forms import render_add_item, render_import, render_record_metrics
 from ui.state import db_session
-from ui.widgets import domain_errors
+from ui.widgets import chart, domain_errors
 
 
 def _items(session: Session) -> None:
@@ -48,7 +48,7 @@ def _summary(session: Session) -> None:
         cols[0].metric("节目", int(frame["items"].sum()))
         for col, (name, label) in zip(cols[1:], ONLINE_METRICS.items()):
             col.metric(label, f"{int(frame[name].sum()):,}")
-        st.plotly_chart(build_online_channel_figure(frame), key="onl_summary_chart")
+        chart(build_online_channel_figure(frame), key="onl_summary_chart")
         st.dataframe(summary_display_frame(totals), hide_index=True, width="stretch")
 
 

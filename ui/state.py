@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 import streamlit as st
 from sqlalchemy.engine import Engine
@@ -114,4 +115,44 @@ def clear_reminders() -> None:
     _reminder_count.clear()
 
 
+# Placeholders Streamlit's front end shows in English when a widget gets none ("Choose an option",
+# "Choose options", "No options to select"), and the multiselect's English "Select all" row.
+CHINESE_PLACEHOLDERS = {"selectbox": "请选择", "multiselect": "请选择（可多选）"}
+
+
+def use_chinese_widget_defaults() -> None:
+    """Give every selectbox and multiselect a Chinese placeholder and no English "Select all" row.
+
+    Pages (several of them owned by other areas) call ``st.selectbox`` and
+    ``st.multiselect`` in dozens of places; wrapping the two methods once here
+    — every page imports this module — keeps each call as it is while no
+    English default ever reaches the browser. A caller's own ``placeholder``
+    or ``select_all`` wins. Idempotent: a rerun does not wrap twice.
+    """
+    import functools
+
+    from streamlit.delta_generator import DeltaGenerator
+
+    def wrap(name: str, extra: dict[str, Any]) -> None:
+        original = getattr(DeltaGenerator, name)
+        if getattr(original, "_chinese_defaults", False):
+            return
+
+        @functools.wraps(original)
+        def with_defaults(self, *args, **kwargs):
+            kwargs.setdefault("placeholder", CHINESE_PLACEHOLDERS[name])
+            for key, value in extra.items():
+                kwargs.setdefault(key, value)
+            return original(self, *args, **kwargs)
+
+        with_defaults._chinese_defaults = True  # type: ignore[attr-defined]
+        setattr(DeltaGenerator, name, with_defaults)
+        # ``st.selectbox`` is the main container's method bound when streamlit was imported.
+        setattr(st, name, getattr(st._main, name))
+
+    wrap("selectbox", {})
+    wrap("multiselect", {"select_all": False})
+
+
+use_chinese_widget_defaults()
 leave_pages_directory_mode()

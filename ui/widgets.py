@@ -90,3 +90,10 @@ def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime
              icon: str | None = None) -> None:
     """A download button whose file is built only when clicked (pass a callable for slow files)."""
     st.download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore", icon=icon)
+
+
+def chart(fig: Any, *, key: str) -> None:
+    """A plotly figure without plotly's mode bar, whose tooltips ("Zoom", "Pan" …) are English and cannot be set."""
+    from curriculum.charts.locale import PLOTLY_CONFIG
+
+    st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from curriculum.catalog.stage_map import FEATURED, NOT_RECOMMENDED
+from curriculum.charts.locale import apply_chinese_locale
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
 from curriculum.vocab import CATEGORIES
 
@@ -114,7 +115,7 @@ def build_stage_map_figure(df: pd.DataFrame) -> go.Figure:
         font=_FONT,
         hovermode="closest",
     )
-    return fig
+    return apply_chinese_locale(fig)
 
 
 def build_coverage_figure(df: pd.DataFrame) -> go.Figure:
@@ -150,4 +151,4 @@ def build_coverage_figure(df: pd.DataFrame) -> go.Figure:
         font=_FONT,
         margin=dict(l=10, r=10, t=60, b=20),
     )
-    return fig
+    return apply_chinese_locale(fig)

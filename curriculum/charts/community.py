@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from curriculum.charts.locale import apply_chinese_locale
 from curriculum.vocab import ATTENDANCE_ROLES
 
 
@@ -25,4 +26,4 @@ def build_attendance_figure(df: pd.DataFrame) -> go.Figure:
         fig.add_trace(go.Bar(name=label, x=x, y=y, hovertemplate="%{x} · " + label + "：%{y} 人<extra></extra>"))
     fig.update_layout(barmode="stack", title="活动出勤（按身份）", xaxis_title="活动", yaxis_title="人数",
                       legend_title_text="身份")
-    return fig
+    return apply_chinese_locale(fig)

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from curriculum.charts.locale import apply_chinese_locale
 from curriculum.stages import STAGE_KEYS, STAGE_LABELS
 from curriculum.vocab import CATEGORIES
 
@@ -48,7 +49,7 @@ def build_integration_figure(df: pd.DataFrame) -> go.Figure:
     fig.update_xaxes(tickformat=",")  # 45,000 rather than plotly's "45k"
     fig.update_layout(title="六个融合：活动与参与", showlegend=False, margin={"l": 10, "r": 10},
                       height=120 + 45 * max(len(labels), 1))
-    return fig
+    return apply_chinese_locale(fig)
 
 
 def build_coverage_heatmap_figure(df: pd.DataFrame) -> go.Figure:
@@ -82,7 +83,7 @@ def build_coverage_heatmap_figure(df: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(autorange="reversed")
     # No y-axis title: plotly turns it sideways, which CJK text does not survive.
     fig.update_layout(title="四个打通：各学段诵读内容（计划分钟数）", xaxis_title="学段")
-    return fig
+    return apply_chinese_locale(fig)
 
 
 def build_compliance_figure(df: pd.DataFrame) -> go.Figure:
@@ -113,7 +114,7 @@ def build_compliance_figure(df: pd.DataFrame) -> go.Figure:
         step = max(1, -(-len(weeks) // 12))
         fig.update_xaxes(tick0=pd.Timestamp(weeks[0]), dtick=step * _WEEK_MS, tickformat="%m月%d日",
                          hoverformat="%Y年%m月%d日当周")
-    return fig
+    return apply_chinese_locale(fig)
 
 
 def build_volunteer_hours_figure(df: pd.DataFrame) -> go.Figure:
@@ -133,7 +134,7 @@ def build_volunteer_hours_figure(df: pd.DataFrame) -> go.Figure:
             ))
     fig.update_layout(barmode="stack", title="志愿服务时长（小时，按月）", xaxis_title="月份", xaxis_type="category",
                       legend_title_text="区县", showlegend=True)
-    return fig
+    return apply_chinese_locale(fig)
 
 
 def build_festival_reach_figure(df: pd.DataFrame) -> go.Figure:
@@ -156,4 +157,4 @@ def build_festival_reach_figure(df: pd.DataFrame) -> go.Figure:
         ))
     fig.update_layout(barmode="group", title="“我们的节日”覆盖（人次）", xaxis_title="节日", legend_title_text="",
                       showlegend=True)
-    return fig
+    return apply_chinese_locale(fig)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from curriculum.charts.locale import apply_chinese_locale
 from curriculum.vocab import ONLINE_METRICS
 
 _COMPLETED_COLOUR = "#2e7d32"
@@ -39,7 +40,7 @@ def build_online_channel_figure(df: pd.DataFrame) -> go.Figure:
         yaxis_type="log" if log_axis else "linear",
         legend_title_text="指标",
     )
-    return fig
+    return apply_chinese_locale(fig)
 
 
 def build_training_completion_figure(df: pd.DataFrame) -> go.Figure:
@@ -73,4 +74,4 @@ def build_training_completion_figure(df: pd.DataFrame) -> go.Figure:
         barmode="overlay",
         legend_title_text="",
     )
-    return fig
+    return apply_chinese_locale(fig)

@@ -123,3 +123,29 @@ def attendance_frame(*, session: Session, start: datetime, end: datetime):
         rec.update({key: record.counts.get(key, 0) for key in ATTENDANCE_ROLES})
         rows.append(rec)
     return pd.DataFrame(rows, columns=["date", "title", *ATTENDANCE_ROLES, "minutes"])
+
+
+PUPIL_ROLE = "student"
+
+
+def counts_from_checkin(signups: list[tuple[int, str, str]], present: set[int] | list[int],
+                        pupils: int) -> dict[str, int]:
+    """Counts by role from a check-in: adult sign-ups ticked off by name, pupils as one head count.
+
+    ``signups`` are ``(sign-up id, name, role)``; pupils come in classes and
+    are counted at the door, so their sign-ups are not ticked one by one.
+    """
+    if pupils < 0:
+        raise CommunityError("学生人数：不能为负数", field="pupils")
+    counts = dict.fromkeys(ATTENDANCE_ROLES, 0)
+    present = set(present)
+    for signup_id, _name, role in signups:
+        if role != PUPIL_ROLE and signup_id in present:
+            counts[role if role in counts else "resident"] += 1
+    counts[PUPIL_ROLE] = pupils
+    return counts
+
+
+def adult_signups(signups: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The sign-ups a leader ticks off by name (everyone but pupils)."""
+    return [s for s in signups if s[2] != PUPIL_ROLE]

@@ -46,7 +46,7 @@ def points_table(*, session: Session) -> list[dict]:
         {
             "编号": p.id,
             "名称": p.name,
-            "区县": p.district,
+            "区县": p.district or "",
             "乡镇/街道": p.township,
             "社区/村": p.community,
             "类型": VENUE_TYPES.get(p.venue_type, p.venue_type),
@@ -87,7 +87,7 @@ def pairings_table(*, session: Session) -> list[dict]:
             "编号": p.id,
             "结对单位": f"{p.partner_name}（{PARTNER_KINDS.get(p.partner_kind, p.partner_kind)}）",
             "结对对象": f"{p.target_name}（{TARGET_KINDS.get(p.target_kind, p.target_kind)}）",
-            "区县": p.district,
+            "区县": p.district or "",
             "开始日期": p.start_date.isoformat(),
             "资源": "、".join(PAIRING_RESOURCES.get(r, r) for r in split_list(p.resources)),
             "联合活动": "、".join(e.title for e in events if e.status != "dropped"),
@@ -198,3 +198,39 @@ def shift_line(shift: ShiftView) -> str:
     state = f"还缺 {shift.missing} 人" if shift.missing else "人员已齐"
     return (f"- **{shift.task}** {shift.start:%H:%M}–{shift.end:%H:%M}，需要 {shift.needed} 人："
             f"{on_duty}；候补：{backups}；{state}")
+
+
+def copyable_events(*, session: Session, limit: int = 50) -> dict[int, str]:
+    """Confirmed events, latest first, as ``id → “2026年9月5日 周六 周末公益诵读”`` for the copy picker."""
+    from curriculum.models.community import CommunityEvent
+
+    events = session.exec(select(CommunityEvent).where(CommunityEvent.status == "confirmed")
+                          .order_by(CommunityEvent.start.desc()).limit(limit))
+    return {e.id: f"{e.start.year}年{e.start.month}月{e.start.day}日 {WEEKDAY_LABELS[e.start.weekday()]} {e.title}"
+            for e in events}
+
+
+def copy_form(event_id: int, today, *, session: Session) -> dict:
+    """The 新建活动 form's values copied from an event: everything but the date, which moves to the next same weekday.
+
+    Keys are the form's fields (see ``ui.events.new_event``); the shift counts
+    come from the event's first occurrence.
+    """
+    from datetime import timedelta
+
+    from curriculum.community.events.records import occurrences_of, shifts_of
+
+    event = get_event(event_id, session=session)
+    ahead = (event.start.weekday() - today.weekday()) % 7
+    occurrences = occurrences_of(event.id, session=session)
+    shifts = shifts_of(occurrences[0].id, session=session) if occurrences else []
+    needed = {task: sum(s.needed for s in shifts if s.task == task) for task in ("领读", "签到引导")}
+    return {
+        "title": event.title, "point": event.point_id, "day": today + timedelta(days=ahead),
+        "time": event.start.time(), "minutes": event.duration_minutes,
+        "repeat": rule_weekdays(event.rrule, event.start), "until": None,
+        "integration": event.integration, "sphere": event.sphere, "capacity": event.capacity,
+        "stages": split_list(event.stages), "texts": split_list(event.texts),
+        "leaders": needed["领读"], "helpers": needed["签到引导"], "pairing": event.pairing_id or 0,
+        "desc": event.description,
+    }

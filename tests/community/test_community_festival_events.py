@@ -27,7 +27,8 @@ def test_one_suggestion_per_festival_with_theme_and_texts(session, point, fake_f
     events = suggest_festival_events(2027, point_id=point.id, session=session)
     assert [(e.title, e.start, e.texts, e.status, e.integration) for e in events] == [
         ("读论语 拜大年", datetime(2027, 2, 6, 9, 0), "lunyu", "suggested", "festivals"),
-        ("中秋诗会", datetime(2027, 9, 15, 9, 0), "shuidiao_getou,jingyesi", "suggested", "festivals"),
+        # 中秋 is celebrated in the evening: its suggestion starts at 19:00, not at 09:00
+        ("中秋诗会", datetime(2027, 9, 15, 19, 0), "shuidiao_getou,jingyesi", "suggested", "festivals"),
     ]
     # suggestions are not on the calendar yet, and running again adds nothing
     assert list_occurrences(session=session, start=datetime(2027, 1, 1), end=datetime(2028, 1, 1)) == []
@@ -62,11 +63,13 @@ def test_accept_edit_and_drop(session, point, fake_festivals):
 
 
 def test_accepting_into_a_booked_venue_is_refused(session, point, fake_festivals):
-    create_event(draft(point.id, title="周末公益诵读", start=datetime(2027, 9, 15, 9, 30)), session=session)
+    # the suggestion starts at 19:00 (中秋 evening), after the point's closing time: book the evening too
+    create_event(draft(point.id, title="中秋夜读", start=datetime(2027, 9, 15, 19, 30)), session=session,
+                 override=True)
     _, autumn = suggest_festival_events(2027, point_id=point.id, session=session)
     with pytest.raises(ConflictError) as err:
         accept_suggestion(autumn.id, session=session)
-    assert err.value.conflicts[0].code == "venue_double_booked"
+    assert "venue_double_booked" in [c.code for c in err.value.conflicts]
     # moving it to the afternoon resolves it
     accept_suggestion(autumn.id, start=datetime(2027, 9, 15, 14, 0), session=session)
 

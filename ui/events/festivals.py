@@ -16,9 +16,9 @@ from ui.state import clear_reminders, text_titles
 from ui.widgets import domain_errors, flash_and_rerun, texts_picker
 
 
-def _saved(message: str) -> None:
+def _saved(message: str, kind: str = "success") -> None:
     clear_reminders()  # a confirmed festival event brings shifts
-    flash_and_rerun(FLASH, message)
+    flash_and_rerun(FLASH, message, kind)
 
 
 def _place(point_names: dict[int, str]) -> tuple[int, int | None, str | None]:
@@ -36,7 +36,7 @@ def _place(point_names: dict[int, str]) -> tuple[int, int | None, str | None]:
 
 def _row(row: dict, override: bool, session: Session) -> None:
     cols = st.columns([2, 4, 2, 1, 1])
-    cols[0].markdown(f"{row['start']:%m月%d日 %H:%M}")
+    cols[0].markdown(row["when"])
     titles = text_titles()
     cols[1].markdown(f"**{row['title']}**  \n" + "、".join(titles.get(t, t) for t in row["texts"]))
     cols[2].markdown(row["status_label"])
@@ -78,7 +78,8 @@ def _edit_form(pending: dict[int, dict], override: bool, session: Session) -> No
 
 
 def render(*, session: Session, point_names: dict[int, str]) -> None:
-    st.markdown("按节日日历为一个诵读点或一个区县生成全年的节日诵读活动建议，逐条确认、修改或放弃。")
+    st.markdown("按节日日历为一个诵读点或一个区县生成全年的节日诵读活动建议，可全部确认，也可逐条确认、修改或放弃。"
+                "建议时间：中秋、元宵、七夕、除夕在晚上，周末和节假日在上午 9:00，工作日在晚上 19:00。")
     year, point_id, district = _place(point_names)
     if st.button("生成全年节日活动", key="evt_fest_generate"):
         with domain_errors("未能生成："):
@@ -89,6 +90,15 @@ def render(*, session: Session, point_names: dict[int, str]) -> None:
         return
     suggestions = festival_events.festival_event_rows(year, point_id=point_id, district=district, session=session)
     override = st.checkbox("确认时忽略提醒事项（如超出开放时间）", key="evt_fest_override")
+    waiting = [r["id"] for r in suggestions if r["status"] == "suggested"]
+    if waiting and st.button(f"全部确认（{len(waiting)} 条）", key="evt_fest_confirm_all", type="primary"):
+        confirmed, refused = festival_events.accept_all(waiting, override=override, session=session)
+        titles = {r["id"]: r["title"] for r in suggestions}
+        message = f"已确认 {len(confirmed)} 条节日活动。"
+        if refused:
+            # The refused ones stay suggested; the leader sees why and can fix them one by one below.
+            message += "未能确认：" + "；".join(f"“{titles[i]}”：{why}" for i, why in refused.items())
+        _saved(message, "warning" if refused else "success")
     for row in suggestions:
         _row(row, override, session)
     pending = {r["id"]: r for r in suggestions if r["status"] == "suggested"}

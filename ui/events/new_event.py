@@ -8,6 +8,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from curriculum import clock
+from curriculum.community import views
 from curriculum.community.events.drafts import ShiftSpec, make_draft
 from curriculum.community.events.records import occurrences_of
 from curriculum.community.events.series import create_event
@@ -15,7 +16,7 @@ from curriculum.community.pairings import list_pairings
 from curriculum.stages import STAGE_LABELS
 from curriculum.vocab import INTEGRATIONS, SPHERES, WEEKDAY_LABELS
 from ui.events import FLASH
-from ui.state import clear_reminders
+from ui.state import clear_reminders, db_session, text_titles
 from ui.widgets import domain_errors, flash_and_rerun, texts_picker
 
 
@@ -58,10 +59,31 @@ def _what_and_who(pairings: dict[int, str]) -> dict:
     return fields
 
 
+def _copy_into_form(event_id: int) -> None:
+    """Fill the form from an event (a callback: it runs before the form's widgets exist, so it may set them)."""
+    with db_session() as session:  # a fresh one: the page run that drew the button has closed its session
+        fields = views.copy_form(event_id, clock.local_today(), session=session)
+    if not text_titles():
+        fields["texts"] = "，".join(fields["texts"])  # the picker is a text box without the catalog
+    st.session_state.update({f"evt_new_{k}": v for k, v in fields.items()})
+    st.session_state[f"{FLASH}_flash"] = ("info", f"已复制“{fields['title']}”，请确认日期后保存。")
+
+
+def _copy_picker(session: Session) -> None:
+    events = views.copyable_events(session=session)
+    if not events:
+        return
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    picked = cols[0].selectbox("从已有活动复制（日期改为下一个同一星期几）", list(events), format_func=events.get,
+                               key="evt_copy_pick")
+    cols[1].button("复制到下方表单", key="evt_copy_submit", on_click=_copy_into_form, args=(picked,))
+
+
 def render(*, session: Session, point_names: dict[int, str]) -> None:
     if not point_names:
         st.info("请先在“诵读点”页面新建诵读点。")
         return
+    _copy_picker(session)
     pairings = {p.id: f"{p.partner_name} ↔ {p.target_name}" for p in list_pairings(session=session)}
     with st.form("evt_new_form"):
         title = st.text_input("活动名称", key="evt_new_title", placeholder="如：周末公益诵读")

@@ -19,7 +19,7 @@ from curriculum.outreach.training_views import (
     trainee_label,
     trainees_frame,
 )
-from ui.widgets import domain_errors
+from ui.widgets import chart, domain_errors
 
 
 def _new_trainee_form(batch_id: int, *, session: Session) -> None:
@@ -107,4 +107,4 @@ def render_completion(batch_id: int, *, session: Session) -> None:
     cols[1].metric("结业", sum(r.completed for r in report))
     cols[2].metric("课次", report[0].total)
     st.dataframe(completion_display_frame(report), hide_index=True, width="stretch")
-    st.plotly_chart(build_training_completion_figure(completion_frame(report)), key="trn_completion_chart")
+    chart(build_training_completion_figure(completion_frame(report)), key="trn_completion_chart")

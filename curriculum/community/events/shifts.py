@@ -151,3 +151,28 @@ def shift_views(occurrence_id: int, *, session: Session) -> list[ShiftView]:
         result.append(ShiftView(shift.id, shift.task, shift.start, shift.end, shift.needed,
                                 tuple(v for v in views if not v.backup), tuple(v for v in views if v.backup)))
     return result
+
+
+def missing_people(occurrence_ids: list[int], *, session: Session) -> dict[int, int]:
+    """People still missing per occurrence (on-site places not filled, summed over its shifts); only short ones.
+
+    Two queries for a whole month, so the calendar can flag under-staffed
+    entries without reading each occurrence's detail.
+    """
+    if not occurrence_ids:
+        return {}
+    from sqlalchemy import func
+    from sqlmodel import col
+
+    shifts = session.exec(select(VolunteerShift.id, VolunteerShift.occurrence_id, VolunteerShift.needed)
+                          .where(col(VolunteerShift.occurrence_id).in_(occurrence_ids))).all()
+    on_site = dict(session.exec(
+        select(ShiftAssignment.shift_id, func.count())
+        .where(col(ShiftAssignment.shift_id).in_([s[0] for s in shifts]), ShiftAssignment.backup == False)  # noqa: E712
+        .group_by(ShiftAssignment.shift_id)).all()) if shifts else {}
+    missing: dict[int, int] = {}
+    for shift_id, occ_id, needed in shifts:
+        short = max(needed - on_site.get(shift_id, 0), 0)
+        if short:
+            missing[occ_id] = missing.get(occ_id, 0) + short
+    return missing

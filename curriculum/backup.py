@@ -178,13 +178,15 @@ def _restore_table(archive: zipfile.ZipFile, table: sa.Table, session: Session, 
     # A row may point at a later row of its own table (a person managed by a
     # leader registered after them): insert those keys empty, then set them.
     own_keys = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    # Setting those keys afterwards must not touch ``updated_at`` (an ORM onupdate would): restore it as saved.
+    kept = [*own_keys, *(["updated_at"] if "updated_at" in table.c else [])]
     connection = session.connection()
     pending: list[dict[str, Any]] = []
     links: list[dict[str, Any]] = []
     done = 0
     for row in _rows(archive, table):
         if own_keys and any(row.get(k) is not None for k in own_keys):
-            links.append({"_id": row["id"], **{k: row[k] for k in own_keys}})
+            links.append({"_id": row["id"], **{k: row[k] for k in kept}})
             row = {**row, **dict.fromkeys(own_keys)}
         pending.append(row)
         if len(pending) == BATCH:
@@ -192,7 +194,7 @@ def _restore_table(archive: zipfile.ZipFile, table: sa.Table, session: Session, 
     done += _insert(connection, table, pending, progress)
     if links:
         update = table.update().where(table.c.id == sa.bindparam("_id")).values(
-            {k: sa.bindparam(k) for k in own_keys})
+            {k: sa.bindparam(k) for k in kept})
         connection.execute(update, links)
     return done
 

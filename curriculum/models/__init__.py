@@ -1,4 +1,4 @@
-"""SQLModel tables, one module per entity family (XBase → XCreate → X → XPublic).
+"""SQLModel tables, one module per entity family (XBase → XCreate → X; XPublic where a service returns one).
 
 Importing this package registers every table on ``SQLModel.metadata``; Alembic
 and the tests rely on that.

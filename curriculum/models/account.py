@@ -38,11 +38,6 @@ class Account(AccountBase, Timestamped, table=True):
     active: bool = True
 
 
-class AccountPublic(AccountBase):
-    id: int
-    active: bool
-
-
 class AccountGrantBase(SQLModel):
     role: str = Field(max_length=20)
     school_id: int | None = Field(default=None, foreign_key="school.id", index=True)

@@ -1,6 +1,6 @@
 """SQLModel tables for the calendar entity family: schools, terms, and the school's own calendar changes.
 
-Pattern XBase → XCreate → X(table=True) → XPublic. Official holidays and
+Pattern XBase → XCreate (what a service accepts) → X(table=True). Official holidays and
 调休 are never stored (they come from the ``holidays`` package each time);
 only what the school decides is: its terms, closures (停课) and make-up days
 (补课, with the weekday timetable they follow).
@@ -40,10 +40,6 @@ class School(SchoolBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
-class SchoolPublic(SchoolBase):
-    id: int
-
-
 # --- term ----------------------------------------------------------------------
 
 class TermBase(SQLModel):
@@ -67,11 +63,6 @@ class Term(TermBase, Timestamped, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     school_id: int = Field(foreign_key="school.id", index=True)
-
-
-class TermPublic(TermBase):
-    id: int
-    school_id: int
 
 
 # --- calendar adjustments --------------------------------------------------------
@@ -107,8 +98,3 @@ class CalendarAdjustment(CalendarAdjustmentBase, Timestamped, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     school_id: int = Field(foreign_key="school.id", index=True)
-
-
-class CalendarAdjustmentPublic(CalendarAdjustmentBase):
-    id: int
-    school_id: int

@@ -66,10 +66,6 @@ class ReadingPoint(ReadingPointBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
-class ReadingPointPublic(ReadingPointBase):
-    id: int
-
-
 # --- people -----------------------------------------------------------------
 
 class PersonBase(SQLModel):
@@ -91,17 +87,6 @@ class Person(PersonBase, Timestamped, table=True):
     __table_args__ = (one_of("community_person", "role", PERSON_ROLES),)
 
     id: int | None = Field(default=None, primary_key=True)
-
-
-class PersonPublic(SQLModel):
-    """What anyone may see: the phone only ever masked (see ``display_phone``)."""
-
-    id: int
-    name: str
-    role: str
-    skills: str
-    point_id: int | None
-    phone: str
 
 
 # --- pairings ---------------------------------------------------------------
@@ -135,10 +120,6 @@ class Pairing(PairingBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
-class PairingPublic(PairingBase):
-    id: int
-
-
 # --- events -----------------------------------------------------------------
 
 class CommunityEventBase(SQLModel):
@@ -160,10 +141,6 @@ class CommunityEventBase(SQLModel):
     pairing_id: int | None = Field(default=None, foreign_key="pairing.id")
 
 
-class CommunityEventCreate(CommunityEventBase):
-    pass
-
-
 class CommunityEvent(CommunityEventBase, Timestamped, table=True):
     __tablename__ = "community_event"
     __table_args__ = (
@@ -174,10 +151,6 @@ class CommunityEvent(CommunityEventBase, Timestamped, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-
-
-class CommunityEventPublic(CommunityEventBase):
-    id: int
 
 
 class EventOccurrence(Timestamped, table=True):

@@ -29,10 +29,6 @@ class District(DistrictBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
-class DistrictPublic(DistrictBase):
-    id: int
-
-
 def district_field(*, index: bool = False):
     """A nullable ``district`` column referencing ``district.name``."""
     return Field(default=None, max_length=DISTRICT_NAME_MAX, foreign_key="district.name", index=index)

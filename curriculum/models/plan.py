@@ -1,6 +1,6 @@
 """SQLModel tables for the plan entity family: classes, term plans, sessions, items, operations.
 
-Pattern XBase → XCreate → X(table=True) → XPublic. A plan's sessions and
+Pattern XBase → XCreate (what a service accepts) → X(table=True). A plan's sessions and
 items are what the teacher runs; every edit (bump, lock, reorder, mark done,
 regenerate, extra session) writes a ``PlanOperation`` holding a snapshot of
 the plan's sessions *before* the edit, which is what undo restores.
@@ -40,11 +40,6 @@ class SchoolClass(SchoolClassBase, Timestamped, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     school_id: int = Field(foreign_key="school.id", index=True)
-
-
-class SchoolClassPublic(SchoolClassBase):
-    id: int
-    school_id: int
 
 
 # --- plan ------------------------------------------------------------------
@@ -91,17 +86,6 @@ class Plan(PlanBase, Timestamped, table=True):
     issued_slots: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
 
 
-class PlanPublic(PlanBase):
-    id: int
-    class_id: int
-    text_ids: list[str]
-    review_intervals: list[int]
-    weekday_pattern: dict[str, str]
-    created_at: dt.datetime
-    revision: int
-    unscheduled: list[dict[str, Any]]
-
-
 # --- sessions and items --------------------------------------------------------
 
 class PlanSessionBase(SQLModel):
@@ -116,10 +100,6 @@ class PlanSessionBase(SQLModel):
     extra: bool = False
 
 
-class PlanSessionCreate(PlanSessionBase):
-    plan_id: int
-
-
 class PlanSession(PlanSessionBase, Timestamped, table=True):
     __tablename__ = "plan_session"
     __table_args__ = (
@@ -129,11 +109,6 @@ class PlanSession(PlanSessionBase, Timestamped, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
-
-
-class PlanSessionPublic(PlanSessionBase):
-    id: int
-    plan_id: int
 
 
 class PlanItemBase(SQLModel):
@@ -147,21 +122,12 @@ class PlanItemBase(SQLModel):
     minutes: int
 
 
-class PlanItemCreate(PlanItemBase):
-    session_id: int
-
-
 class PlanItem(PlanItemBase, Timestamped, table=True):
     __tablename__ = "plan_item"
     __table_args__ = (one_of("plan_item", "kind", ITEM_KINDS),)
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(foreign_key="plan_session.id", index=True)
-
-
-class PlanItemPublic(PlanItemBase):
-    id: int
-    session_id: int
 
 
 # --- operations ------------------------------------------------------------------
@@ -171,11 +137,6 @@ class PlanOperationBase(SQLModel):
     detail: str = Field(default="", max_length=200)
 
 
-class PlanOperationCreate(PlanOperationBase):
-    plan_id: int
-    snapshot: dict[str, Any] = {}
-
-
 class PlanOperation(PlanOperationBase, Timestamped, table=True):
     __tablename__ = "plan_operation"
     __table_args__ = (one_of("plan_operation", "kind", PLAN_OPERATIONS),)
@@ -183,9 +144,3 @@ class PlanOperation(PlanOperationBase, Timestamped, table=True):
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True)
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-
-
-class PlanOperationPublic(PlanOperationBase):
-    id: int
-    plan_id: int
-    created_at: dt.datetime

@@ -20,13 +20,11 @@ import click
 from curriculum.catalog.loader import try_load_catalog
 from curriculum.catalog.schema import Catalog
 from curriculum.cli.common import echo_json, fail
-from curriculum.pinyin import (
+from curriculum.pinyin import PinyinRulesError, annotate_text, plain_annotate
+from curriculum.pinyin_reference import (
     AgreementReport,
-    PinyinRulesError,
     agreement_with_reference,
-    annotate_text,
     load_reference,
-    plain_annotate,
     reference_corrections_path,
 )
 from curriculum.pinyin_review import CHOSEN_BY, review_text, summarise

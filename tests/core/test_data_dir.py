@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from curriculum import festivals, pinyin
+from curriculum import festivals, pinyin, pinyin_reference
 from curriculum.settings import get_settings
 
 PROJECT_DATA = Path(__file__).resolve().parents[2] / "data"
@@ -43,4 +43,4 @@ def test_pinyin_readings_come_from_the_configured_folder(moved_data):
 def test_the_qianziwen_reference_comes_from_the_configured_folder(moved_data):
     (moved_data / "reference" / "qianziwen_spells.json").unlink()
     with pytest.raises(FileNotFoundError, match=str(moved_data)):
-        pinyin.load_reference()
+        pinyin_reference.load_reference()

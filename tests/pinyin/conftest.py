@@ -8,7 +8,7 @@ import pytest
 
 from curriculum.catalog.loader import load_catalog
 from curriculum.catalog.schema import TextEntry
-from curriculum.pinyin import load_reference
+from curriculum.pinyin_reference import load_reference
 from curriculum.settings import Settings
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference" / "qianziwen_spells.json"

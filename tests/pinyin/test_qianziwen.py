@@ -4,13 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from curriculum.pinyin import (
-    agreement_with_reference,
-    annotate_text,
-    load_reference,
-    plain_annotate,
-    reference_corrections_path,
-)
+from curriculum.pinyin import annotate_text, plain_annotate
+from curriculum.pinyin_reference import agreement_with_reference, load_reference, reference_corrections_path
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference" / "qianziwen_spells.json"
 

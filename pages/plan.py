@@ -1,7 +1,7 @@
 """教学计划 — a class's term plan: create it, see it as a calendar and a table, run the day, edit, export.
 
 Thin page over ``curriculum.planner`` (classes, plans and the undoable edits;
-``views`` for the text and tables shown), ``curriculum.exports.plan_exports``
+``views`` for the text and tables shown), ``curriculum.planner.document``
 (the plan document and downloads) and ``curriculum.charts.plan`` (the
 calendar); its sections are in ``ui.plan``. Every edit reruns the page so the
 calendar, the table and the agenda always show what is stored; domain errors
@@ -14,7 +14,7 @@ import streamlit as st
 
 from curriculum import clock
 from curriculum.charts.plan import build_plan_calendar_figure, build_plan_minutes_figure
-from curriculum.exports import plan_exports as px
+from curriculum.planner import document as plan_document
 from curriculum.planner import views
 from curriculum.schoolcal.terms import calendar_notes
 from ui.plan import agenda, downloads, edits, setup
@@ -34,7 +34,7 @@ with db_session() as session:
     plan = setup.pick_plan(session, catalog, klass)
     doc = None
     with domain_errors("未能读取教学计划："):
-        doc = px.document_for_plan(plan.id, session=session)
+        doc = plan_document.document_for_plan(plan.id, session=session)
     if doc is None:
         st.stop()
     st.caption(views.plan_caption(plan, titles))

@@ -16,7 +16,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from curriculum.catalog.schema import Catalog
-from curriculum.exports import plan_exports as px
+from curriculum.planner import document as plan_document
 from curriculum.planner.classes import list_classes
 from curriculum.planner.plans import list_plans
 
@@ -87,7 +87,7 @@ def todays_readings(today: dt.date, *, session: Session, catalog: Catalog) -> li
         for plan in list_plans(session=session, class_id=klass.id):
             if not plan.term_start <= today <= plan.term_end:
                 continue
-            agenda = px.day_agenda(px.document_for_plan(plan.id, session=session), catalog, today)
+            agenda = plan_document.day_agenda(plan_document.document_for_plan(plan.id, session=session), catalog, today)
             if agenda is None:
                 continue
             lines = tuple(f"{item['minutes']} 分钟 · {item['title']}"

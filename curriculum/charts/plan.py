@@ -1,7 +1,7 @@
 """The term plan as a calendar: one square per session, weeks across, weekdays down.
 
 Input is a DataFrame with one row per session (see
-``curriculum.exports.plan_exports.session_frame_rows``): ``date``, ``status``
+``curriculum.planner.document.session_frame_rows``): ``date``, ``status``
 (计划中 / 节日 / 已锁定 / 已完成), ``new``, ``review``, ``activity`` minutes and a
 ``summary`` shown on hover. One scatter trace per status gives the legend;
 each marker is labelled with the day of the month.

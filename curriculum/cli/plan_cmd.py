@@ -16,15 +16,8 @@ from curriculum.catalog.loader import CatalogInvalid, load_catalog
 from curriculum.catalog.schema import Catalog
 from curriculum.cli.common import echo_json, fail
 from curriculum.errors import DomainError
-from curriculum.exports.plan_exports import (
-    PlanDocument,
-    cli_uid_prefix,
-    plan_html,
-    plan_ics,
-    plan_json,
-    plan_pdf,
-    plan_xlsx,
-)
+from curriculum.exports.plan_exports import cli_uid_prefix, plan_html, plan_ics, plan_json, plan_pdf, plan_xlsx
+from curriculum.planner.document import PlanDocument
 from curriculum.planner.engine import generate_plan
 from curriculum.planner.plan_types import PlanResult
 from curriculum.planner.spec import (

@@ -8,8 +8,8 @@ from typing import Any
 import pandas as pd
 
 from curriculum.catalog.schema import Catalog
-from curriculum.exports import plan_exports as px
 from curriculum.models.plan import Plan, PlanOperation, SchoolClass
+from curriculum.planner import document as plan_document
 from curriculum.stages import STAGE_LABELS
 from curriculum.vocab import PLAN_OPERATIONS
 
@@ -32,9 +32,9 @@ def plan_caption(plan: Plan, titles: Mapping[str, str]) -> str:
             + f" · 达标线 {plan.pass_threshold:.0%}")
 
 
-def leftover_warning(doc: px.PlanDocument, catalog: Catalog) -> str:
+def leftover_warning(doc: plan_document.PlanDocument, catalog: Catalog) -> str:
     """The passages that did not fit the term, in one sentence; ``""`` when everything fits."""
-    rows = px.unscheduled_rows(doc, catalog)
+    rows = plan_document.unscheduled_rows(doc, catalog)
     if not rows:
         return ""
     return ("未能排入本学期的内容（共 {} 句）：".format(sum(r["句数"] for r in rows))
@@ -53,7 +53,8 @@ def agenda_heading(agenda: Mapping[str, Any], session: Mapping[str, Any]) -> str
 
 
 def day_items_caption(session: Any, catalog: Catalog) -> str:
-    return "当天安排：" + "；".join(f"{px.describe_item(i, catalog)}（{i.minutes} 分）" for i in session.items)
+    items = (f"{plan_document.describe_item(i, catalog)}（{i.minutes} 分）" for i in session.items)
+    return "当天安排：" + "；".join(items)
 
 
 def operation_name(op: PlanOperation) -> str:
@@ -69,11 +70,11 @@ def operations_caption(ops: Iterable[PlanOperation], last: int = 5) -> str:
     return "修改记录：" + "；".join(operation_label(o) for o in list(ops)[-last:])
 
 
-def calendar_frame(doc: px.PlanDocument, catalog: Catalog) -> pd.DataFrame:
+def calendar_frame(doc: plan_document.PlanDocument, catalog: Catalog) -> pd.DataFrame:
     """One row per session for the plan calendar and the minutes chart."""
-    return pd.DataFrame(px.session_frame_rows(doc, catalog))
+    return pd.DataFrame(plan_document.session_frame_rows(doc, catalog))
 
 
-def table_frame(doc: px.PlanDocument, catalog: Catalog) -> pd.DataFrame:
+def table_frame(doc: plan_document.PlanDocument, catalog: Catalog) -> pd.DataFrame:
     """The plan's sessions as the Chinese table of the 列表 tab."""
-    return pd.DataFrame(px.session_table(doc, catalog))
+    return pd.DataFrame(plan_document.session_table(doc, catalog))

@@ -263,7 +263,7 @@ def test_downloads_are_named_after_the_class_and_the_plan(app_env, download_name
 
 
 def test_a_plan_that_cannot_be_read_shows_an_error(app_env, monkeypatch):
-    from curriculum.exports import plan_exports
+    from curriculum.planner import document as plan_document
     from curriculum.planner.sessions import PlanStoreError
 
     at = _create_class_and_plan(_page())
@@ -271,7 +271,7 @@ def test_a_plan_that_cannot_be_read_shows_an_error(app_env, monkeypatch):
     def gone(plan_id, **kwargs):
         raise PlanStoreError(f"教学计划：找不到编号为 {plan_id} 的计划")
 
-    monkeypatch.setattr(plan_exports, "document_for_plan", gone)
+    monkeypatch.setattr(plan_document, "document_for_plan", gone)
     at.run()
     assert not at.exception, at.exception
     assert any(e.value.startswith("未能读取教学计划：") for e in at.error)

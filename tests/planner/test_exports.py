@@ -9,15 +9,8 @@ import ics
 import openpyxl
 from icalendar import Calendar
 
-from curriculum.exports.plan_exports import (
-    PlanDocument,
-    cli_uid_prefix,
-    plan_html,
-    plan_ics,
-    plan_json,
-    plan_pdf,
-    plan_xlsx,
-)
+from curriculum.exports.plan_exports import cli_uid_prefix, plan_html, plan_ics, plan_json, plan_pdf, plan_xlsx
+from curriculum.planner.document import PlanDocument
 from curriculum.planner.engine import generate_plan
 from curriculum.planner.spec import PlanSpec
 from tests.planner.conftest import weekdays

@@ -215,7 +215,8 @@ def test_seed_demo_is_idempotent_and_uses_the_demo_school_term(session):
 def test_stored_plan_calendar_keeps_uids_across_a_bump(session, plan, catalog):
     from icalendar import Calendar
 
-    from curriculum.exports.plan_exports import document_for_plan, plan_ics
+    from curriculum.exports.plan_exports import plan_ics
+    from curriculum.planner.document import document_for_plan
 
     days = weekdays(START, 20)
 
@@ -288,7 +289,8 @@ def test_undo_a_lock_lets_the_session_move_again(session, plan, catalog):
 def test_calendar_sequence_only_grows_across_edits_and_undos(session, plan, catalog):
     from icalendar import Calendar
 
-    from curriculum.exports.plan_exports import document_for_plan, plan_ics
+    from curriculum.exports.plan_exports import plan_ics
+    from curriculum.planner.document import document_for_plan
 
     days = weekdays(START, 20)
 
@@ -363,7 +365,8 @@ def test_passages_that_never_fit_are_saved_at_creation_and_exported(session, cat
 
     import openpyxl
 
-    from curriculum.exports.plan_exports import document_for_plan, plan_json_bytes, plan_xlsx
+    from curriculum.exports.plan_exports import plan_json_bytes, plan_xlsx
+    from curriculum.planner.document import document_for_plan
 
     klass = make_class(session, name="一年级（6）班", stage="primary_lower")
     term = _term(3)
@@ -442,7 +445,8 @@ def test_bump_keeps_the_festival_reading_on_the_festival_and_checks_on_fridays(s
 def _ics_events(session, plan_id, catalog):
     from icalendar import Calendar
 
-    from curriculum.exports.plan_exports import document_for_plan, plan_ics
+    from curriculum.exports.plan_exports import plan_ics
+    from curriculum.planner.document import document_for_plan
 
     data = plan_ics(document_for_plan(plan_id, session=session), catalog)
     import ics

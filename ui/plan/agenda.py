@@ -7,16 +7,16 @@ import datetime as dt
 import streamlit as st
 
 from curriculum.catalog.schema import Catalog
-from curriculum.exports import plan_exports as px
 from curriculum.models.plan import Plan
+from curriculum.planner import document as plan_document
 from curriculum.planner.plans import day_in_term
 from curriculum.planner.views import agenda_heading
 
 
-def render(plan: Plan, doc: px.PlanDocument, catalog: Catalog, today: dt.date) -> None:
+def render(plan: Plan, doc: plan_document.PlanDocument, catalog: Catalog, today: dt.date) -> None:
     day = st.date_input("日期", value=day_in_term(plan, today), min_value=plan.term_start, max_value=plan.term_end,
                         key="plan_agenda_day")
-    agenda = px.day_agenda(doc, catalog, day)
+    agenda = plan_document.day_agenda(doc, catalog, day)
     if agenda is None:
         st.info("这一天之后本计划没有诵读安排。")
         return

@@ -7,12 +7,13 @@ import streamlit as st
 from curriculum.catalog.schema import Catalog
 from curriculum.exports import plan_exports as px
 from curriculum.models.plan import Plan, SchoolClass
+from curriculum.planner import document as plan_document
 from ui.widgets import download
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def render(klass: SchoolClass, plan: Plan, doc: px.PlanDocument, catalog: Catalog) -> None:
+def render(klass: SchoolClass, plan: Plan, doc: plan_document.PlanDocument, catalog: Catalog) -> None:
     def name(suffix: str) -> str:
         return px.plan_file_name(klass.name, plan.name, suffix=suffix)
 

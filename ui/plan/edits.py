@@ -12,19 +12,20 @@ import streamlit as st
 from sqlmodel import Session
 
 from curriculum.catalog.schema import Catalog
-from curriculum.exports import plan_exports as px
 from curriculum.models.plan import Plan
+from curriculum.planner import document as plan_document
 from curriculum.planner import edits, history
 from curriculum.planner.plans import day_in_term
 from curriculum.planner.views import day_items_caption, operation_label, operation_name, operations_caption
 from ui.widgets import domain_errors, flash_and_rerun
 
 
-def _day_actions(session: Session, plan: Plan, doc: px.PlanDocument, catalog: Catalog, today: dt.date) -> None:
+def _day_actions(session: Session, plan: Plan, doc: plan_document.PlanDocument, catalog: Catalog,
+                 today: dt.date) -> None:
     unique_dates = list(dict.fromkeys(s.date for s in doc.sessions))
     default_index = next((i for i, d in enumerate(unique_dates) if d >= today), 0)
     day = st.selectbox("选择日期", unique_dates, index=default_index, key="plan_edit_day",
-                       format_func=lambda d: f"{d:%Y-%m-%d} {px.weekday_label(d)}")
+                       format_func=lambda d: f"{d:%Y-%m-%d} {plan_document.weekday_label(d)}")
     current = next(s for s in doc.sessions if s.date == day)
     st.caption(day_items_caption(current, catalog))
     cols = st.columns(3)
@@ -93,7 +94,7 @@ def _undo(session: Session, plan: Plan) -> None:
             flash_and_rerun("plan", f"已撤销：{operation_label(undone)}")
 
 
-def render(session: Session, plan: Plan, doc: px.PlanDocument, catalog: Catalog, titles: dict[str, str],
+def render(session: Session, plan: Plan, doc: plan_document.PlanDocument, catalog: Catalog, titles: dict[str, str],
            today: dt.date) -> None:
     if not doc.sessions:
         st.info("计划中没有可调整的诵读。")

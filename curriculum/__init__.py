@@ -1,4 +1,4 @@
-"""经典诵读 planner — the domain core.
+"""经典诵读规划 (classics planner) — the domain core.
 
 Everything a page or the ``classics`` command needs lives here: the catalog,
 stages, calendars and festivals, the planner, community events, metrics,

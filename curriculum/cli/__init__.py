@@ -48,7 +48,7 @@ class _Classics(click.Group):
 @click.group(cls=_Classics, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="classics-planner", prog_name="classics")
 def main() -> None:
-    """经典诵读 planner 命令行工具：书目检查、节日、教学计划、数据导入与演示数据。"""
+    """经典诵读规划命令行工具：书目检查、节日、教学计划、数据导入与演示数据。"""
 
 
 for _module in (

@@ -7,8 +7,13 @@ so there is one engine per database URL whichever page a visitor opens first.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
+from curriculum.errors import DomainError
+from curriculum.settings import Settings
+from ui.auth import current_user, sidebar_user, sign_in_page
 from ui.state import database_url, get_catalog, get_engine, reminder_count
 
 APP_TITLE = "经典诵读规划"
@@ -39,10 +44,12 @@ PAGES = {
 }
 
 
-def _sidebar() -> None:
+def _sidebar(user) -> None:
     catalog, errors = get_catalog()
     with st.sidebar:
         st.caption(APP_TITLE)
+        if user is not None:
+            sidebar_user(user)
         if catalog is not None:
             st.caption(f"书目：{len(catalog.texts)} 篇 · {sum(t.characters for t in catalog.texts):,} 字")
         else:
@@ -55,16 +62,38 @@ def _sidebar() -> None:
         st.caption("数据库：" + ("嵌入式 SQLite" if backend.startswith("sqlite") else "PostgreSQL"))
 
 
+def _signed_out_navigation():
+    """Every page's address leads to the sign-in form while nobody is signed in.
+
+    A page's identity is its URL path, so each address gets a sign-in page of
+    its own: a bookmarked ``/plan`` asks for sign-in and then opens the plan,
+    and a session that expires on any page shows the form, never that page.
+    """
+    stand_ins = [
+        st.Page(sign_in_page, title="登录", icon=":material/login:", url_path=Path(path).stem, default=path == HOME)
+        for entries in PAGES.values() for path, _title, _icon in entries
+    ]
+    return st.navigation(stand_ins, position="hidden")
+
+
 def main() -> None:
     st.set_page_config(page_title=APP_TITLE, page_icon="📜", layout="wide")
-    get_engine()  # connect and migrate before any page runs
+    try:
+        get_engine()  # connect and migrate before any page runs
+    except DomainError as err:  # no traceback, no database URL: what is wrong, in Chinese
+        st.error(f"数据库暂时无法使用：{err}")
+        st.stop()
+    user = current_user()
+    if Settings().sign_in_required and user is None:
+        _signed_out_navigation().run()
+        return
     pages = {
         # The home page is the default: ``/`` opens on the three doors, not on the catalog.
         section: [st.Page(path, title=title, icon=icon, default=path == HOME) for path, title, icon in entries]
         for section, entries in PAGES.items()
     }
     navigation = st.navigation(pages)
-    _sidebar()
+    _sidebar(user)
     navigation.run()
 
 

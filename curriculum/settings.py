@@ -32,6 +32,16 @@ class Settings(BaseSettings):
     database_url: str = Field(default=f"sqlite:///{DEFAULT_DB_PATH}")
     data_dir: Path = Field(default=PROJECT_DIR / "data")
     timezone: str = "Asia/Shanghai"
+    # Sign-in: required unless this is the embedded single-user default. Unset means
+    # "on for PostgreSQL (a shared, city-wide deployment), off for SQLite".
+    require_sign_in: bool | None = None
+    session_hours: int = Field(default=8, ge=1, le=24 * 7)
+
+    @property
+    def sign_in_required(self) -> bool:
+        if self.require_sign_in is not None:
+            return self.require_sign_in
+        return not self.database_url.startswith("sqlite")
 
     @property
     def catalog_path(self) -> Path:

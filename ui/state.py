@@ -32,9 +32,9 @@ def leave_pages_directory_mode() -> None:
     keeps that until some run calls ``st.navigation``. So when the first
     request after a server start is a deep link (a bookmarked
     ``/reader?text=lunyu``), Streamlit runs ``pages/reader.py`` on its own:
-    file-name navigation, no wide layout, no sidebar — and every later session
-    too, until someone opens ``/``. Every page imports this module, so switch
-    the legacy mode off here and rerun once through the router.
+    file-name navigation, no wide layout, no sidebar, no sign-in — and every
+    later session too, until someone opens ``/``. Every page imports this
+    module, so switch the legacy mode off here and rerun once through the router.
     """
     from streamlit.runtime.pages_manager import PagesManager
 

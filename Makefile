@@ -23,9 +23,10 @@ run: install
 	$(BIN)/streamlit run streamlit_app.py
 
 # Lint first (seconds), then the suite on every core: each xdist worker gets its
-# own SQLite files and its own PostgreSQL database.
+# own SQLite files and its own PostgreSQL database; a test file stays on one worker
+# (loadfile), so a module that seeds the demo once seeds it once.
 test: install lint
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -7,6 +7,7 @@ here, so ``classics --help`` lists every subcommand.
 from __future__ import annotations
 
 import click
+from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
 
 from curriculum.cli import (
@@ -28,7 +29,7 @@ from curriculum.cli import (
 )
 from curriculum.cli.common import fail
 from curriculum.db import describe_database_error
-from curriculum.errors import DomainError
+from curriculum.errors import DomainError, from_validation_error
 
 i18n.install()  # click's own words (Usage, Options, errors) in Chinese
 
@@ -41,6 +42,8 @@ class _Classics(click.Group):
             return super().invoke(ctx)
         except DomainError as err:
             fail(str(err))
+        except ValidationError as err:  # input that skipped ``validated``: still Chinese, still no traceback
+            fail(str(from_validation_error(err)))
         except DBAPIError as err:
             fail(describe_database_error(err))
 

@@ -31,7 +31,7 @@ from curriculum.models.outreach import (
     OnlineMetricPublic,
 )
 from curriculum.outreach import OutreachError
-from curriculum.outreach.rules import clean_texts, raise_all
+from curriculum.outreach.rules import clean_texts, owner, raise_all
 from curriculum.vocab import CHANNELS, INTEGRATIONS, ONLINE_METRICS
 
 INTEGRATION = "online"
@@ -124,7 +124,7 @@ def validate_item(data: OnlineItemCreate) -> OnlineItemCreate:
 def create_item(data: OnlineItemCreate, *, session: Session) -> OnlineItemPublic:
     """Add an online item; its integration is always ``online``. Nothing is saved if invalid."""
     data = validate_item(data)
-    item = OnlineItem.model_validate(data, update={"integration": INTEGRATION})
+    item = OnlineItem.model_validate(data, update={"integration": INTEGRATION, **owner(data, session=session)})
     session.add(item)
     session.commit()
     session.refresh(item)

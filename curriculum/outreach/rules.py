@@ -1,4 +1,4 @@
-"""Checks shared by training and online records: catalog text ids and reporting every problem at once.
+"""Checks shared by training and online records: catalog text ids, the owner, reporting every problem at once.
 
 Services collect every problem of an input before raising, so a form shows
 all of them in one message instead of making the user fix them one by one.
@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
+
+from sqlmodel import Session
 
 from curriculum.catalog.schema import ID_PATTERN
-from curriculum.errors import DomainError
+from curriculum.districts import require_district
+from curriculum.errors import DomainError, get_or_raise
+from curriculum.models.calendar import School
 from curriculum.outreach import OutreachError
 
 _ID_RE = re.compile(ID_PATTERN)
@@ -40,3 +45,11 @@ def raise_all(errors: list[DomainError]) -> None:
         raise errors[0]
     if errors:
         raise OutreachError("；".join(e.message for e in errors), errors[0].field)
+
+
+def owner(data: Any, *, session: Session) -> dict[str, Any]:
+    """The programme's owner checked: a listed district and an existing school, or neither (the city)."""
+    district = require_district(data.district, session=session)
+    if data.school_id is not None:
+        get_or_raise(session, School, data.school_id, what="学校", field="school_id")
+    return {"district": district, "school_id": data.school_id}

@@ -28,7 +28,7 @@ from curriculum.models.outreach import (
     TrainingSessionPublic,
 )
 from curriculum.outreach import OutreachError
-from curriculum.outreach.rules import clean_texts, raise_all
+from curriculum.outreach.rules import clean_texts, owner, raise_all
 from curriculum.vocab import COHORTS, INTEGRATIONS, SPEAKER_KINDS, TRAINING_MODES
 
 INTEGRATION = "teachers"
@@ -63,7 +63,7 @@ def validate_batch(data: TrainingBatchCreate) -> TrainingBatchCreate:
 def create_batch(data: TrainingBatchCreate, *, session: Session) -> TrainingBatchPublic:
     """Create a training batch (期/批次); nothing is saved if ``data`` is invalid."""
     data = validate_batch(data)
-    batch = TrainingBatch.model_validate(data, update={"integration": INTEGRATION})
+    batch = TrainingBatch.model_validate(data, update={"integration": INTEGRATION, **owner(data, session=session)})
     session.add(batch)
     session.commit()
     session.refresh(batch)

@@ -7,12 +7,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from curriculum.errors import get_or_raise
+from curriculum.errors import get_or_raise, validated
 from curriculum.models.calendar import School
 from curriculum.models.plan import SchoolClass, SchoolClassCreate
 from curriculum.planner.sessions import PlanStoreError
 from curriculum.schoolcal import store as calendar_store
-from curriculum.schoolcal.inputs import validated
 from curriculum.stages import STAGE_KEYS
 
 _LABELS = {"name": "班级名称", "stage": "学段", "grade": "年级", "size": "班级人数", "chars_per_minute": "诵读速度",

@@ -9,7 +9,6 @@
 * ``views`` — pure: Chinese counts and table rows for pages and the CLI.
 * ``store`` — schools, terms, closures and make-up days in the database.
 * ``terms`` — the planner's view of a term (school days, festivals, notes).
-* ``inputs`` — typed input → a validated ``XCreate`` model or a Chinese ``DomainError``.
 
 The pure names are re-exported here for short imports; patch
 ``curriculum.schoolcal.official.published_years``, never this facade.

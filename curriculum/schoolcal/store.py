@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from curriculum.districts import require_district
-from curriculum.errors import get_or_raise
+from curriculum.errors import get_or_raise, validated
 from curriculum.models.calendar import (
     CalendarAdjustment,
     CalendarAdjustmentCreate,
@@ -31,7 +31,6 @@ from curriculum.models.calendar import (
     TermCreate,
 )
 from curriculum.schoolcal.days import CalendarError, Closure, MakeupDay, TermCalendar, build_term_calendar
-from curriculum.schoolcal.inputs import validated
 
 _SCHOOL_NAME_MAX = 120
 _TERM_MAX_DAYS = 366

@@ -15,7 +15,7 @@ from curriculum.community import views
 from curriculum.community.people import list_people
 from curriculum.community.points import list_points
 from curriculum.community.reminders import current_reminders
-from ui.events import FLASH, calendar, exports, festivals, new_event
+from ui.events import FLASH, exports, festivals, month, new_event
 from ui.state import db_session
 from ui.widgets import show_flash
 
@@ -39,7 +39,7 @@ with db_session() as session:
     tab_cal, tab_new, tab_fest, tab_export = st.tabs(["日历", "新建活动", "节日活动", "导出与排班表"], key="evt_tab",
                                                      on_change="rerun")
     with tab_cal:
-        calendar.render(session=session, point_names=point_names, person_names=person_names)
+        month.render(session=session, point_names=point_names, person_names=person_names)
     with tab_new:
         new_event.render(session=session, point_names=point_names)
     with tab_fest:

@@ -19,7 +19,7 @@ from curriculum.planner.edits import bump, mark_done
 from curriculum.planner.plans import create_plan, list_plans, plan_input, school_days
 from curriculum.planner.sessions import SESSION_TABLE, list_sessions
 from curriculum.schoolcal import started_term
-from curriculum.schoolcal import store as calendar_store
+from curriculum.schoolcal import store as school_store
 from curriculum.schoolcal.terms import stored_term_inputs
 
 DEMO_CLASS = "一年级（2）班"
@@ -48,7 +48,7 @@ def _term_name(start: dt.date) -> str:
 
 def _demo_term(session: Session, school_id: int, today: dt.date) -> tuple[Term, int]:
     """The school's stored term around ``today``; else the usual term of that name (created if missing)."""
-    terms = calendar_store.list_terms(school_id, session=session)
+    terms = school_store.list_terms(school_id, session=session)
     around = next((t for t in terms if t.start <= today <= t.end), None)
     if around is not None:
         return around, 0
@@ -58,12 +58,12 @@ def _demo_term(session: Session, school_id: int, today: dt.date) -> tuple[Term, 
     named = next((t for t in terms if t.name == name), None)
     if named is not None:
         return named, 0
-    return calendar_store.create_term(calendar_store.term_input(school_id, name, start, end), session=session), 1
+    return school_store.create_term(school_store.term_input(school_id, name, start, end), session=session), 1
 
 
 def _demo_school(session: Session, spec: tuple[str, str] | None) -> tuple[School, int]:
     """The calendar's demo school (or the first school) for ``None``; else the named school, created if missing."""
-    schools = calendar_store.list_schools(session=session)
+    schools = school_store.list_schools(session=session)
     if spec is None:
         school = next((x for x in schools if x.name == DEMO_SCHOOL), None) or (schools[0] if schools else None)
         spec = (DEMO_SCHOOL, DEMO_DISTRICT)
@@ -71,7 +71,7 @@ def _demo_school(session: Session, spec: tuple[str, str] | None) -> tuple[School
         school = next((x for x in schools if x.name == spec[0]), None)
     if school is not None:
         return school, 0
-    return calendar_store.create_school(calendar_store.school_input(*spec), session=session), 1
+    return school_store.create_school(school_store.school_input(*spec), session=session), 1
 
 
 def _demo_pass_rates(rng: random.Random, days: Sequence[dt.date]) -> dict[dt.date, float]:

@@ -11,7 +11,7 @@ from curriculum.errors import get_or_raise, validated
 from curriculum.models.calendar import School
 from curriculum.models.plan import SchoolClass, SchoolClassCreate
 from curriculum.planner.sessions import PlanStoreError
-from curriculum.schoolcal import store as calendar_store
+from curriculum.schoolcal import store as school_store
 from curriculum.stages import STAGE_KEYS
 
 _LABELS = {"name": "班级名称", "stage": "学段", "grade": "年级", "size": "班级人数", "chars_per_minute": "诵读速度",
@@ -26,7 +26,7 @@ def class_input(**fields: Any) -> SchoolClassCreate:
 def school_for_class(school_id: int | None, new_school_name: str = "", *, session: Session) -> int:
     """The school a new class joins: the one picked, or the school named (created when new)."""
     if new_school_name.strip():
-        return calendar_store.get_or_create_school(calendar_store.school_input(new_school_name),
+        return school_store.get_or_create_school(school_store.school_input(new_school_name),
                                                    session=session).id
     if school_id is None:
         raise PlanStoreError("所属学校：请选择学校，或填写新学校的名称", field="school_id")

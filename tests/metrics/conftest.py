@@ -7,7 +7,7 @@ from metrics_testkit import MON, WEEK1, WEEK2, Fest  # noqa: F401  (re-exported 
 
 from curriculum.catalog.schema import Catalog, TextEntry
 from curriculum.planner import classes, edits, plans
-from curriculum.schoolcal import store as calendar_store
+from curriculum.schoolcal import store as school_store
 from curriculum.schoolcal.terms import TermInputs
 
 
@@ -35,8 +35,8 @@ def make_class(session):
     def _make(name: str, *, stage: str = "primary_lower", school: str = "第一小学", district: str = "源汇区",
               size: int = 40):
         if school not in schools:
-            data = calendar_store.school_input(school, district)
-            schools[school] = calendar_store.create_school(data, session=session).id
+            data = school_store.school_input(school, district)
+            schools[school] = school_store.create_school(data, session=session).id
         return classes.create_class(classes.class_input(name=name, stage=stage, size=size, school_id=schools[school]),
                                     session=session)
 

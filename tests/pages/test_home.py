@@ -72,9 +72,9 @@ def _seed_class_with_plan(url: str) -> None:
     engine = make_engine(url)
     with Session(engine) as session:
         # the database may already hold a school (the calendar's default one); a class needs one
-        from curriculum.schoolcal import store as calendar_store
+        from curriculum.schoolcal import store as school_store
 
-        school = next(iter(calendar_store.list_schools(session=session)), None) or make_school(session, "测试小学")
+        school = next(iter(school_store.list_schools(session=session)), None) or make_school(session, "测试小学")
         klass = make_class(session, name="一年级（2）班", school_id=school.id)
         make_plan(session, catalog, klass.id, start=dt.date(2026, 9, 7), end=dt.date(2026, 10, 30),
                   name="一年级（2）班 秋季学期")

@@ -13,16 +13,16 @@ from curriculum.models.plan import Plan, SchoolClass
 from curriculum.planner.classes import class_input, create_class
 from curriculum.planner.plan_types import PlanResult
 from curriculum.planner.plans import create_plan, plan_input
-from curriculum.schoolcal import store as calendar_store
+from curriculum.schoolcal import store as school_store
 from curriculum.schoolcal.terms import TermInputs
 
 
 def make_school(session: Session, name: str = "甲小学", district: str = "") -> School:
-    return calendar_store.create_school(calendar_store.school_input(name, district), session=session)
+    return school_store.create_school(school_store.school_input(name, district), session=session)
 
 
 def make_term(session: Session, school_id: int, name: str, start: dt.date, end: dt.date) -> Term:
-    return calendar_store.create_term(calendar_store.term_input(school_id, name, start, end), session=session)
+    return school_store.create_term(school_store.term_input(school_id, name, start, end), session=session)
 
 
 def make_class(session: Session, *, name: str = "一年级（2）班", stage: str = "primary_lower",
@@ -32,7 +32,7 @@ def make_class(session: Session, *, name: str = "一年级（2）班", stage: st
     Every class belongs to a school; without ``school_id`` it joins the test school “甲小学”.
     """
     if "school_id" not in fields:
-        fields["school_id"] = calendar_store.get_or_create_school(calendar_store.school_input("甲小学"),
+        fields["school_id"] = school_store.get_or_create_school(school_store.school_input("甲小学"),
                                                                   session=session).id
     return create_class(class_input(name=name, stage=stage, **fields), session=session)
 

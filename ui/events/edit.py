@@ -1,6 +1,6 @@
 """The 修改 panel: edit this one occurrence, edit the whole series from here on, or stop the series.
 
-The forms start from the values ``ui.events.calendar`` put into
+The forms start from the values ``ui.events.month`` put into
 ``st.session_state`` when the occurrence was picked. Moving or cancelling
 dates changes shifts, so every save clears the cached reminder count.
 """

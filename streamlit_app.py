@@ -40,6 +40,7 @@ PAGES = {
     ],
     "教育局": [
         ("pages/dashboard.py", "数据看板", ":material/monitoring:"),
+        ("pages/imports.py", "数据导入", ":material/upload_file:"),
     ],
 }
 

@@ -17,8 +17,13 @@ from typing import Any
 
 import yaml
 
+from curriculum.errors import DomainError
 from curriculum.pinyin import Pair, is_hanzi
 from curriculum.settings import get_settings
+
+
+class PinyinReferenceError(DomainError):
+    """A reference file or its corrections list that does not fit the text (Chinese message)."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,11 @@ def _correct_reference(
         where = f"{name} 第 {number} 条（{entry.get('line')}）"
         found = [i for i, text in enumerate(joined) if text == entry.get("line")]
         if len(found) != 1 or lines[found[0]].count(entry.get("char")) != 1:
-            raise ValueError(f"{where}：参考注音中找不到唯一的这一句或这个字")
+            raise PinyinReferenceError(f"{where}：参考注音中找不到唯一的这一句或这个字")
         row = found[0]
         col = lines[row].index(entry["char"])
         if spells[row][col] != entry.get("from"):
-            raise ValueError(f"{where}：参考注音为 {spells[row][col]}，不是 {entry.get('from')}")
+            raise PinyinReferenceError(f"{where}：参考注音为 {spells[row][col]}，不是 {entry.get('from')}")
         spells[row][col] = str(entry["to"])
         lines[row][col] = str(entry.get("to_char") or entry["char"])
         done.append(f"{entry['line']} {entry['char']} {entry['from']}→{lines[row][col]} {entry['to']}")
@@ -76,7 +81,7 @@ def load_reference(path: str | Path | None = None, *, corrected: bool = True) ->
         line_chars = [c for c in convert(line) if is_hanzi(c)]
         syllables = spell.split()
         if len(line_chars) != len(syllables):
-            raise ValueError(f"{path.name} 第 {number} 行：{len(line_chars)} 个字，{len(syllables)} 个拼音")
+            raise PinyinReferenceError(f"{path.name} 第 {number} 行：{len(line_chars)} 个字，{len(syllables)} 个拼音")
         lines.append(line_chars)
         spells.append(syllables)
     done: list[str] = []
@@ -135,7 +140,7 @@ def agreement_with_reference(
         text = "".join(c for c, _ in passage)
         flat.extend((c, r, text) for c, r in passage if is_hanzi(c))
     if len(flat) != len(reference.chars):
-        raise ValueError(f"字数不一致：正文 {len(flat)} 字，参考注音 {len(reference.chars)} 字")
+        raise PinyinReferenceError(f"字数不一致：正文 {len(flat)} 字，参考注音 {len(reference.chars)} 字")
     mismatches = []
     variants = []
     for index, ((char, got, context), ref_char, expected) in enumerate(

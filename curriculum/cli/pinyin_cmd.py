@@ -23,6 +23,7 @@ from curriculum.cli.common import echo_json, fail
 from curriculum.pinyin import PinyinRulesError, annotate_text, plain_annotate
 from curriculum.pinyin_reference import (
     AgreementReport,
+    PinyinReferenceError,
     agreement_with_reference,
     load_reference,
     reference_corrections_path,
@@ -172,7 +173,7 @@ def accuracy_command(text_id: str, reference: Path | None, as_json: bool) -> Non
         plain = agreement_with_reference([plain_annotate(p) for p in entry.passages], ref)
     except PinyinRulesError as exc:
         fail(f"古读规则表有误：{exc}")
-    except (ValueError, KeyError, OSError) as exc:
+    except (PinyinReferenceError, KeyError, OSError, ValueError) as exc:  # ValueError: a malformed JSON file
         fail(f"无法与参考注音比对（{reference.name}）：{exc}")
     if as_json:
         echo_json(

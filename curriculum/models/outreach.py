@@ -107,7 +107,7 @@ class TraineeBase(SQLModel):
 
 
 class TraineeCreate(TraineeBase):
-    # Optional and never listed in full: see outreach.training.mask_phone.
+    # Optional and never listed in full: see curriculum.phones.mask_phone.
     phone: str | None = None
 
 

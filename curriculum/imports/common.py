@@ -20,7 +20,7 @@ from curriculum.imports.tables import MAX_BYTES, MAX_ROWS, RowError, Table, pars
 # Parameters per IN list: well under SQLite's 32,766 and PostgreSQL's 65,535 bind limits.
 CHUNK = 500
 MAX_ROWS_TEXT = f"{MAX_ROWS:,} 行"
-MAX_BYTES_TEXT = f"{MAX_BYTES // 1024 // 1024} MB"
+MAX_BYTES_TEXT = f"{MAX_BYTES // 1024 // 1024} 兆字节"
 ERROR_LIMIT = 1_000  # a file of 100,000 bad rows is reported by its first thousand problems
 
 _TRUE = {"是", "完成", "已完成", "y", "yes", "true", "1", "√", "✓", "✔", "对"}

@@ -88,7 +88,7 @@ def header_lookup(aliases: Mapping[str, Iterable[str]]) -> dict[str, str]:
 
 def check_size(size: int, *, max_bytes: int = MAX_BYTES, error: type[DomainError] = ImportFileError) -> None:
     if size > max_bytes:
-        raise error(f"文件有 {size / 1024 / 1024:.1f} MB，超过单次导入上限 {max_bytes / 1024 / 1024:.0f} MB，"
+        raise error(f"文件有 {size / 1024 / 1024:.1f} 兆字节，超过单次导入上限 {max_bytes / 1024 / 1024:.0f} 兆字节，"
                     "请拆分后分批导入", "file")
 
 

@@ -56,7 +56,7 @@ def test_cell_text_for_times_and_flags():
 
 
 def test_limits_are_checked_before_reading(monkeypatch):
-    with pytest.raises(ImportFileError, match="超过单次导入上限 1 MB"):
+    with pytest.raises(ImportFileError, match="超过单次导入上限 1 兆字节"):
         read_table(b"x" * (1024 * 1024 + 1), LOOKUP, max_bytes=1024 * 1024)
     with pytest.raises(ImportFileError, match="文件超过 2 行数据"):
         read_table(("学校\n" + "甲\n" * 3).encode(), LOOKUP, max_rows=2)

@@ -30,12 +30,12 @@ import yaml
 from curriculum.errors import DomainError
 from curriculum.lunar_adapter import SOLAR_TERMS, lunar_to_solar, solar_term_date
 from curriculum.settings import get_settings
-from curriculum.vocab import FESTIVALS
+from curriculum.vocab import FESTIVAL_KINDS, FESTIVALS
 
 SUPPORTED_YEARS = range(1901, 2100)
 
 FestivalKind = Literal["lunar", "solar_term", "fixed"]
-KINDS: tuple[str, ...] = ("lunar", "solar_term", "fixed")
+KINDS: tuple[str, ...] = tuple(FESTIVAL_KINDS)  # the one list lives in curriculum.vocab
 
 _TEXT_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 

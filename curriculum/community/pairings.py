@@ -11,9 +11,27 @@ from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
 from curriculum.districts import require_district
-from curriculum.models.community import CommunityEvent, Pairing, PairingCreate
+from curriculum.errors import get_or_raise
+from curriculum.models.calendar import School
+from curriculum.models.community import CommunityEvent, Pairing, PairingCreate, ReadingPoint
 from curriculum.textlists import join_list, split_list
 from curriculum.vocab import PAIRING_RESOURCES, PARTNER_KINDS, TARGET_KINDS
+
+
+def _linked_keys(data: PairingCreate, *, session: Session) -> dict[str, int | None]:
+    """The school and reading point the pairing joins: ids given are checked, else found by the names typed."""
+    school_id, point_id = data.school_id, data.point_id
+    if school_id is not None:
+        get_or_raise(session, School, school_id, what="学校", field="school_id")
+    elif data.partner_kind == "school":
+        school_id = session.exec(select(School.id).where(School.name == data.partner_name.strip())).first()
+    if point_id is not None:
+        get_or_raise(session, ReadingPoint, point_id, what="诵读点", field="point_id")
+    else:
+        name = data.target_name.strip()
+        point_id = session.exec(select(ReadingPoint.id).where(
+            (ReadingPoint.name == name) | (ReadingPoint.community == name)).order_by(ReadingPoint.id)).first()
+    return {"school_id": school_id, "point_id": point_id}
 
 
 def create_pairing(data: PairingCreate, *, session: Session) -> Pairing:
@@ -34,7 +52,9 @@ def create_pairing(data: PairingCreate, *, session: Session) -> Pairing:
         choices = "、".join(PAIRING_RESOURCES.values())
         raise CommunityError(f"送到基层的资源：未知“{'、'.join(unknown)}”，可选：{choices}", field="resources")
     district = require_district(data.district, session=session)
-    pairing = Pairing.model_validate(data.model_copy(update={"resources": join_list(resources), "district": district}))
+    keys = _linked_keys(data, session=session)
+    pairing = Pairing.model_validate(data.model_copy(update={"resources": join_list(resources), "district": district,
+                                                             **keys}))
     session.add(pairing)
     session.commit()
     session.refresh(pairing)

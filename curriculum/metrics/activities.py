@@ -10,8 +10,9 @@
 
 A community activity is a non-cancelled occurrence of a confirmed event;
 ``district`` filters events by the event's district. Training and online
-programmes are city-wide and have no district, so they are always counted in
-full (``CITYWIDE_INTEGRATIONS``).
+programmes are counted in full whatever the district (``CITYWIDE_INTEGRATIONS``):
+their rows can name an owning district or school, but the dashboard does not
+filter by it yet.
 """
 
 from __future__ import annotations

@@ -77,3 +77,20 @@ def test_bad_opening_hours_name_the_field_and_the_day(text, message):
     with pytest.raises(CommunityError) as err:
         parse_hours(text)
     assert str(err.value).startswith(message)
+
+
+def test_a_pairing_is_linked_to_the_school_and_reading_point_it_names(session, make_point):
+    from curriculum.errors import NotFound
+    from tests.utils.planner import make_school
+
+    school = make_school(session, "漯河市第五初级中学", "源汇区")
+    point = make_point("老街社区新时代文明实践站")
+    linked = create_pairing(PairingCreate(partner_name="漯河市第五初级中学", target_name="老街社区新时代文明实践站",
+                                          start_date=date(2026, 3, 1)), session=session)
+    assert (linked.school_id, linked.point_id) == (school.id, point.id)
+    society = create_pairing(PairingCreate(partner_name="漯河诗词学会", partner_kind="society", target_name="某乡镇",
+                                           target_kind="township", start_date=date(2026, 3, 1)), session=session)
+    assert (society.school_id, society.point_id) == (None, None)
+    with pytest.raises(NotFound, match="学校（编号 999）不存在"):
+        create_pairing(PairingCreate(partner_name="x", target_name="y", school_id=999, start_date=date(2026, 3, 1)),
+                       session=session)

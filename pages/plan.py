@@ -46,6 +46,7 @@ with db_session() as session:
     left_over = views.leftover_warning(doc, catalog)
     if left_over:
         st.warning(left_over)
+    edits.run_out_notice(session, plan, doc, catalog, titles, klass.stage, clock.local_today())
 
     today = clock.local_today()
     tab_agenda, tab_calendar, tab_table, tab_edit, tab_export = st.tabs(["当日安排", "日历", "列表", "调整", "导出"])

@@ -16,6 +16,7 @@ from curriculum.exports.names import download_name
 from curriculum.exports.printing import render_html, render_pdf
 from curriculum.exports.reader import print_blocks, reader_html, text_pinyin
 from ui.state import require_catalog
+from ui.widgets import download
 
 ALL_SECTIONS = -1
 
@@ -104,21 +105,12 @@ if count > 1:
 st.divider()
 st.markdown("**打印**" + ("（含拼音）" if show_pinyin else "（不含拼音，打开“显示拼音”可打印注音版）"))
 downloads = st.container(horizontal=True)
-downloads.download_button(
-    "下载网页打印版（HTML）",
-    data=lambda: _html_bytes(entry.id, fingerprint, show_pinyin, large, entry),
-    file_name=download_name(entry, pinyin=show_pinyin, suffix="html"),
-    mime="text/html",
-    key="reader_download_html",
-    on_click="ignore",
-    icon=":material/print:",
-)
-downloads.download_button(
-    "下载 PDF",
-    data=lambda: _pdf_bytes(entry.id, fingerprint, show_pinyin, entry),
-    file_name=download_name(entry, pinyin=show_pinyin, suffix="pdf"),
-    mime="application/pdf",
-    key="reader_download_pdf",
-    on_click="ignore",
-    icon=":material/picture_as_pdf:",
-)
+# Built before the buttons (Streamlit's deferred callables fail on a second click); the HTML is
+# quick and cached, the PDF is built when asked for and then kept for the session.
+with downloads:
+    download("下载网页打印版（HTML）", _html_bytes(entry.id, fingerprint, show_pinyin, large, entry),
+             download_name(entry, pinyin=show_pinyin, suffix="html"), "text/html", key="reader_download_html",
+             icon=":material/print:")
+    download("下载 PDF", lambda: _pdf_bytes(entry.id, fingerprint, show_pinyin, entry),
+             download_name(entry, pinyin=show_pinyin, suffix="pdf"), "application/pdf", key="reader_download_pdf",
+             icon=":material/picture_as_pdf:", inputs=(entry.id, fingerprint, show_pinyin), prepare="生成 PDF")

@@ -7,7 +7,7 @@ state by accident.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -86,9 +86,55 @@ def domain_errors(prefix: str = "") -> Iterator[None]:
         st.error(f"{prefix}{err}")
 
 
+def prepared(key: str, inputs: Hashable, label: str, build: Callable[[], Any], *, icon: str | None = None,
+             spinner: str = "正在生成文件…") -> Any:
+    """A slow result built when the user asks for it, then kept for the session while ``inputs`` stay the same.
+
+    Shows the button ``label`` until it is clicked; then builds under a
+    spinner (the user sees progress, not a frozen page) and returns the value
+    on this and every later run, until ``inputs`` (what the result depends on)
+    change. Returns ``None`` while nothing is built.
+    """
+    store = f"{key}_built"
+    held = st.session_state.get(store)
+    if held is not None and held[0] == inputs:
+        return held[1]
+    if not st.button(label, key=f"{key}_prepare", icon=icon):
+        return None
+    with st.spinner(spinner):
+        value = build()
+    st.session_state[store] = (inputs, value)
+    return value
+
+
 def download(label: str, data: bytes | Callable[[], bytes], file_name: str, mime: str, *, key: str,
-             icon: str | None = None) -> None:
-    """A download button whose file is built only when clicked (pass a callable for slow files)."""
+             icon: str | None = None, inputs: Hashable = None, prepare: str | None = None) -> None:
+    """A download button that works click after click.
+
+    ``data`` is the file, or a callable that builds it. Streamlit's deferred
+    callables fail on a second click (``MediaFileStorageError: Deferred file
+    … not found``), so a callable is called here, before the button: its bytes
+    are kept in ``st.session_state`` while ``inputs`` (what the file depends
+    on) stay the same, or rebuilt on every run when ``inputs`` is ``None``.
+    With ``prepare`` (a label such as "生成 PDF"), a slow file is built only
+    when that button is clicked, under a spinner; ``inputs`` is then required.
+    """
+    if callable(data):
+        if prepare is not None:
+            if inputs is None:
+                raise ValueError("download(prepare=…) needs inputs: what the file depends on")
+            data = prepared(key, inputs, prepare, data, icon=icon, spinner=f"正在生成 {file_name} …")
+            if data is None:
+                return
+        elif inputs is not None:
+            store = f"{key}_built"
+            held = st.session_state.get(store)
+            if held is None or held[0] != inputs:
+                held = (inputs, data())
+                st.session_state[store] = held
+            data = held[1]
+        else:
+            data = data()
     st.download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore", icon=icon)
 
 

@@ -4,7 +4,8 @@ Input is a DataFrame with one row per session (see
 ``curriculum.planner.document.session_frame_rows``): ``date``, ``status``
 (计划中 / 节日 / 已锁定 / 已完成), ``new``, ``review``, ``activity`` minutes and a
 ``summary`` shown on hover. One scatter trace per status gives the legend;
-each marker is labelled with the day of the month.
+each marker is labelled with the day of the month. Dates and numbers are
+formatted the Chinese way (``charts.locale.apply_chinese_locale``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
+from curriculum.charts.locale import apply_chinese_locale
 from curriculum.vocab import WEEKDAY_LABELS
 
 STATUS_ORDER: tuple[str, ...] = ("计划中", "节日", "已锁定", "已完成")
@@ -36,7 +38,7 @@ def build_plan_calendar_figure(df: pd.DataFrame, title: str = "诵读计划日�
         fig.add_annotation(text="暂无诵读安排", showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
-        return fig
+        return apply_chinese_locale(fig)
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
     if missing:
         raise ValueError(f"计划数据缺少列：{'、'.join(missing)}")
@@ -61,11 +63,12 @@ def build_plan_calendar_figure(df: pd.DataFrame, title: str = "诵读计划日�
         ))
     start = data["week_start"].min()
     end = data["week_start"].max()
-    fig.update_xaxes(title="周（起始日）", tickformat="%m-%d", dtick=7 * 24 * 3600 * 1000,
-                     range=[start - timedelta(days=4), end + timedelta(days=4)], showgrid=False)
+    fig.update_xaxes(title="周（起始日）", tickformat="%m月%d日", hoverformat="%Y年%m月%d日",
+                     dtick=7 * 24 * 3600 * 1000, range=[start - timedelta(days=4), end + timedelta(days=4)],
+                     showgrid=False)
     weekday_rows = [w for w in WEEKDAY_LABELS if w in set(data["weekday_label"])]
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(weekday_rows)), showgrid=False)
-    return fig
+    return apply_chinese_locale(fig)
 
 
 def build_plan_minutes_figure(df: pd.DataFrame, title: str = "每日时间分配") -> go.Figure:
@@ -73,9 +76,9 @@ def build_plan_minutes_figure(df: pd.DataFrame, title: str = "每日时间分配
     fig = go.Figure()
     fig.update_layout(title=title, font=_FONT, barmode="stack", height=320, margin=dict(l=40, r=20, t=50, b=40))
     if df is None or df.empty:
-        return fig
+        return apply_chinese_locale(fig)
     for column, name, color in (("new", "新授", "#3d85c6"), ("review", "复习", "#93c47d"),
                                 ("activity", "活动", "#f6b26b")):
         fig.add_trace(go.Bar(x=pd.to_datetime(df["date"]), y=df[column], name=name, marker_color=color))
     fig.update_yaxes(title="分钟")
-    return fig
+    return apply_chinese_locale(fig)

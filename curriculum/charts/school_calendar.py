@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
+from curriculum.charts.locale import apply_chinese_locale
 from curriculum.festivals import FestivalRangeError, festivals_between
 from curriculum.schoolcal.days import TermCalendar
 from curriculum.vocab import DAY_STATUSES, WEEKDAY_LABELS
@@ -106,7 +107,7 @@ def build_month_figure(df: pd.DataFrame, title: str = "") -> go.Figure:
     for row in df.itertuples(index=False):
         z[row.week][row.weekday] = index[row.status]
         text[row.week][row.weekday] = str(row.day)
-        parts = [row.date.isoformat(), WEEKDAY_LABELS[row.weekday], row.label]
+        parts = [f"{row.date:%Y年%m月%d日}", WEEKDAY_LABELS[row.weekday], row.label]
         if row.detail and row.detail != WEEKDAY_LABELS[row.weekday]:
             parts.append(row.detail)
         if row.festival:
@@ -167,4 +168,6 @@ def build_month_figure(df: pd.DataFrame, title: str = "") -> go.Figure:
         margin=dict(l=10, r=10, t=60 if title else 30, b=10),
         legend=dict(orientation="h", yanchor="top", y=-0.02, x=0),
     )
-    return fig
+    # The axes are weekday and week names (categories): this sets the Chinese number separators,
+    # and any date axis a later change adds gets Chinese ticks like every other chart.
+    return apply_chinese_locale(fig)

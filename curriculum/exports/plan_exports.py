@@ -193,6 +193,11 @@ def plan_xlsx(doc: PlanDocument, catalog: Catalog, text_ids: Sequence[str]) -> b
         ws.column_dimensions[col].width = width
     for (cell,) in ws.iter_rows(min_row=2, min_col=1, max_col=1):
         cell.number_format = "yyyy-mm-dd"
+    if "通过率" in headers:
+        # Stored as a share (0.85); shown as 85% like on the page.
+        col = headers.index("通过率") + 1
+        for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+            cell.number_format = "0%"
     cov = wb.create_sheet("篇目进度")
     crow = coverage_rows(doc, catalog, text_ids)
     cheaders = ["篇目", "编号", "句数", "已排入", "首次新授", "复习次数", "完成比例"]
@@ -272,6 +277,15 @@ def plan_pdf(doc: PlanDocument, catalog: Catalog, *, start: date | None = None, 
     from curriculum.exports.printing import render_pdf
 
     return render_pdf(doc.title, print_blocks(doc, catalog, start=start, end=end))
+
+
+def plan_printables(doc: PlanDocument, catalog: Catalog, *, start: date | None = None,
+                    end: date | None = None) -> tuple[bytes, bytes]:
+    """The printable plan as (HTML, PDF) bytes from one set of blocks (the pinyin is looked up once)."""
+    from curriculum.exports.printing import render_html, render_pdf
+
+    blocks = print_blocks(doc, catalog, start=start, end=end)
+    return render_html(doc.title, blocks).encode("utf-8"), render_pdf(doc.title, blocks)
 
 
 # --- stored plans and the page's views --------------------------------------------------

@@ -21,6 +21,8 @@ from typing import Literal
 
 from fpdf import FPDF
 
+from curriculum.exports.cjk_font import CJKFont, IdentityOutputProducer, register_cjk_font
+
 BlockKind = Literal["title", "subtitle", "heading", "text", "note"]
 BLOCK_KINDS: tuple[str, ...] = ("title", "subtitle", "heading", "text", "note")
 
@@ -206,7 +208,11 @@ def _sc_face_index() -> int:
 
 
 class _CJKPDF(FPDF):
-    """FPDF with a centred page number in the footer."""
+    """FPDF with a centred page number in the footer, one regular CJK face and Identity-H output."""
+
+    def output(self, *args, **kwargs):
+        kwargs.setdefault("output_producer_class", IdentityOutputProducer)
+        return super().output(*args, **kwargs)
 
     def footer(self) -> None:  # called by fpdf2 on every page
         self.set_y(-12)
@@ -224,11 +230,8 @@ def new_cjk_pdf(orientation: str = "P") -> FPDF:
     same regular face (the package has no bold), so ``pdf.table()`` headings work.
     """
     pdf = _CJKPDF(orientation=orientation, unit="mm", format="A4")
-    face = _sc_face_index()
-    pdf.add_font(CJK_FONT_FAMILY, "", cjk_font_path(), collection_font_number=face)
-    # The package ships only the regular weight; registering it for "B" too
-    # keeps fpdf2 features that ask for bold (table heading rows) working.
-    pdf.add_font(CJK_FONT_FAMILY, "B", cjk_font_path(), collection_font_number=face)
+    # Parsed once per process and shared by every document (see ``cjk_font``).
+    register_cjk_font(pdf, CJK_FONT_FAMILY, cjk_font_path(), _sc_face_index())
     pdf.set_margins(16, 16, 16)
     pdf.set_auto_page_break(True, margin=18)
     pdf.set_font(CJK_FONT_FAMILY, size=12)
@@ -285,21 +288,27 @@ class _Layout:
 
     def __init__(self, pdf: FPDF):
         self.pdf = pdf
+        font = pdf.current_font
+        # Straight from the font's width table: fpdf2's get_string_width (bidi, fragments) was
+        # most of the layout time of a term plan, for one width per character.
+        self._measure = font.width_mm if isinstance(font, CJKFont) else None
+
+    def _width(self, text: str, size: float) -> float:
+        if self._measure is not None:
+            return self._measure(text, size)
+        self.pdf.set_font_size(size)
+        return self.pdf.get_string_width(text)
 
     def _cell_widths(self, unit: Sequence[tuple[str, str]], size: float, with_pinyin: bool) -> list[float]:
-        pdf = self.pdf
         widths = []
         for char, reading in unit:
-            pdf.set_font_size(size)
-            w = pdf.get_string_width(char)
+            w = self._width(char, size)
             if with_pinyin and reading:
-                pdf.set_font_size(size * _PINYIN_RATIO)
                 # An even grid reads best (as in school readers): every
                 # character gets the same cell unless its syllable needs more,
                 # with some air so neighbouring syllables never touch.
-                w = max(w * _GRID_RATIO, pdf.get_string_width(reading) + size * _PT * 0.25)
+                w = max(w * _GRID_RATIO, self._width(reading, size * _PINYIN_RATIO) + size * _PT * 0.25)
             widths.append(w)
-        pdf.set_font_size(size)
         return widths
 
     def _lines(self, pairs, size, with_pinyin, width):
@@ -361,12 +370,14 @@ class _Layout:
                 pdf.text(x, base_char, "".join(c for c, _, _ in line))
             else:
                 for char, reading, w in line:
+                    char_x = x + (w - self._width(char, style.size)) / 2
                     pdf.set_font_size(style.size)
-                    pdf.text(x + (w - pdf.get_string_width(char)) / 2, base_char, char)
+                    pdf.text(char_x, base_char, char)
                     if reading:
+                        py_x = x + (w - self._width(reading, style.size * _PINYIN_RATIO)) / 2
                         pdf.set_font_size(style.size * _PINYIN_RATIO)
                         pdf.set_text_color(70 if style.gray == 0 else style.gray)
-                        pdf.text(x + (w - pdf.get_string_width(reading)) / 2, base_py, reading)
+                        pdf.text(py_x, base_py, reading)
                         pdf.set_text_color(style.gray)
                     x += w
             y += row_h

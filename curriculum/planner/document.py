@@ -14,7 +14,7 @@ from typing import Any
 
 from curriculum.catalog.schema import Catalog
 from curriculum.planner.plan_types import passage_text
-from curriculum.vocab import ITEM_KINDS, WEEKDAY_LABELS
+from curriculum.vocab import FESTIVALS, ITEM_KINDS, WEEKDAY_LABELS
 
 
 @dataclass
@@ -63,6 +63,13 @@ def describe_item(item: Any, catalog: Catalog) -> str:
     return f"{head} {where}"
 
 
+def festival_label(session: Any) -> str:
+    """The festival of a session by name (中秋节), not by key; an unknown key is shown as it is."""
+    name = getattr(session, "festival_name", None)
+    key = getattr(session, "festival_key", None)
+    return name or (FESTIVALS.get(key, key) if key else "")
+
+
 def weekday_label(day: date) -> str:
     return WEEKDAY_LABELS[day.weekday()]
 
@@ -77,7 +84,7 @@ def plan_rows(doc: PlanDocument, catalog: Catalog) -> list[dict[str, Any]]:
                 "类型": ITEM_KINDS.get(it.kind, it.kind), "内容": describe_item(it, catalog),
                 "篇目": title_of(catalog, it.text_id), "章节": it.section or "",
                 "起句": it.passage_start, "止句": it.passage_end, "分钟": it.minutes,
-                "节日": getattr(s, "festival_key", None) or "",
+                "节日": festival_label(s),
                 "已完成": "是" if getattr(s, "done", False) else "",
                 "通过率": getattr(s, "pass_rate", None),
             })
@@ -184,3 +191,19 @@ def day_agenda(doc: PlanDocument, catalog: Catalog, day: date) -> dict[str, Any]
             for s in sessions
         ],
     }
+
+
+def document_fingerprint(doc: PlanDocument) -> str:
+    """A digest of everything an export shows: a file built for it is reused until the plan changes."""
+    import hashlib
+
+    parts = [doc.title, doc.stage, str(doc.reading_time), doc.location, str(doc.sequence),
+             repr(list(doc.cancelled)), repr(list(doc.withdrawn))]
+    for s in doc.sessions:
+        parts.append("|".join(map(str, (
+            s.date, getattr(s, "slot", 0), s.minutes, getattr(s, "done", False), getattr(s, "locked", False),
+            getattr(s, "pass_rate", None), getattr(s, "festival_key", None)))))
+        parts.extend("|".join(map(str, (it.kind, it.label, it.text_id, it.section, it.passage_start,
+                                        it.passage_end, it.minutes))) for it in s.items)
+    parts.extend(repr(u) for u in doc.unscheduled)
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()

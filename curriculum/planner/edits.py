@@ -185,7 +185,11 @@ def mark_done(plan_id: int, day: dt.date, pass_rate: float, *, session: Session,
     return low
 
 
-def _bumpable(sessions: list[StoredSession], day: dt.date) -> StoredSession:
+def _bumpable(sessions: list[StoredSession], day: dt.date, days: list[dt.date]) -> StoredSession | None:
+    """The day's regular session if it may be bumped; ``None`` for a school day with nothing planned yet."""
+    if day in days and not any(s.date == day and s.slot == 0 for s in sessions):
+        # A future school day with no reading yet (e.g. a known trip): it is simply lost for re-planning.
+        return None
     target = find_session(sessions, day, 0)
     if target.extra:
         raise PlanStoreError(f"{day:%Y-%m-%d}：这是加课，不能顺延（可以撤销加课）", field="day")
@@ -207,7 +211,9 @@ def bump(plan_id: int, day: dt.date, *, session: Session, catalog: Catalog) -> B
     plan = get_plan(plan_id, session=session)
     rows = list_sessions(plan_id, session=session, status=None)
     sched = [s for s in rows if s.status == "scheduled"]
-    _bumpable(sched, day)
+    if day in {s.date for s in rows if s.status == "cancelled"}:
+        raise PlanStoreError(f"{day:%Y-%m-%d}：这天已经停课", field="day")
+    _bumpable(sched, day, school_days(plan))
     before = snapshot(plan, session=session)
     movable = [s for s in sched if s.date >= day and not s.locked and not s.done and not s.extra]
     taken = {s.date for s in sched if s.locked or s.done} | {s.date for s in rows if s.status == "cancelled"} | {day}

@@ -39,7 +39,9 @@ Rules (each is tested in ``tests/planner/test_engine.py``):
   is what makes the items sum to exactly the session length.
 * **Festivals.** On a school day that is a festival, the (first) session
   opens with a 节日诵读 item for the festival's first suggested text that is
-  in the catalog, ``FESTIVAL_MINUTES`` long, covering the passages that fit.
+  in the catalog *and meant for the plan's stage* (a 一年级 class gets no
+  《师说》 on 教师节), ``FESTIVAL_MINUTES`` long, covering the passages that
+  fit. A festival with no text for the stage is an ordinary day.
 * **Weekday pattern.** The pattern follows the *timetable* weekday a day
   runs (``Slot.timetable_weekday``, or the ``timetable`` mapping): a make-up
   Saturday that follows the Friday timetable is a Friday for the pattern, and
@@ -266,8 +268,11 @@ def _group_chars(state: _State, catalog: Catalog, key: tuple[str, int]) -> tuple
 
 
 def _festival_opening(session: PlannedSession, ctx: _Context, fest: FestivalLike | None) -> int:
-    """Open a festival day with its first catalog text, the passages that fit; returns the minutes used."""
-    text = next((t for t in fest.texts if t in ctx.catalog), None) if fest is not None else None
+    """Open a festival day with its first catalog text for the stage, the passages that fit; returns the minutes."""
+    text = None
+    if fest is not None:
+        text = next((t for t in fest.texts if t in ctx.catalog and ctx.spec.stage in ctx.catalog.get(t).stages),
+                    None)
     if text is None:
         return 0
     passages = text_passages(ctx.catalog.get(text))

@@ -7,6 +7,7 @@ recomputed by every re-plan (see ``planner.edits``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
@@ -16,7 +17,7 @@ from sqlmodel import Session
 
 from curriculum.catalog.schema import Catalog
 from curriculum.clock import local_today
-from curriculum.errors import get_or_raise
+from curriculum.errors import DomainError, get_or_raise, validated
 from curriculum.models.plan import Plan, PlanCreate, SchoolClass
 from curriculum.planner.classes import get_class
 from curriculum.planner.engine import generate_plan
@@ -24,7 +25,6 @@ from curriculum.planner.plan_types import PassageRange, PlanResult
 from curriculum.planner.sessions import insert_sessions, session_rows, slot_key
 from curriculum.planner.spec import DEFAULT_MINUTES, PlanError, PlanSpec, check_minutes, validate_spec
 from curriculum.schoolcal import default_term_dates
-from curriculum.schoolcal.inputs import validated
 from curriculum.schoolcal.terms import TermInputs, term_inputs
 
 _LABELS = {"name": "计划名称", "term_start": "开始日期", "term_end": "结束日期", "minutes": "每次时长",
@@ -86,7 +86,9 @@ def create_plan(data: PlanCreate, *, session: Session, catalog: Catalog, term: T
     """
     klass = get_class(data.class_id, session=session)
     start, end = data.term_start, data.term_end
-    term = term or term_inputs(start, end)
+    # A stored term may begin before the plan (a plan made mid-term): only the plan's own days count,
+    # so the days before it are not sessions nobody read.
+    term = within(term, start, end) if term is not None else term_inputs(start, end)
     spec = validate_spec(plan_spec(data, klass), catalog)
     result = generate_plan(spec, term.days, catalog, term.festivals, validate=False, timetable=term.timetable)
     plan = Plan(
@@ -107,6 +109,41 @@ def create_plan(data: PlanCreate, *, session: Session, catalog: Catalog, term: T
         session.commit()
         session.refresh(plan)
     return plan, result
+
+
+def within(term: TermInputs, start: dt.date, end: dt.date) -> TermInputs:
+    """``term`` cut to ``start``–``end`` (days, skipped days, festivals and timetable)."""
+    def inside(day: dt.date) -> bool:
+        return start <= day <= end
+
+    return dataclasses.replace(
+        term, start=max(term.start, start), end=min(term.end, end),
+        days=[d for d in term.days if inside(d)], skipped=[s for s in term.skipped if inside(s[0])],
+        festivals={d: f for d, f in term.festivals.items() if inside(d)},
+        timetable={d: w for d, w in term.timetable.items() if inside(d)},
+    )
+
+
+def start_in_term(start: dt.date, term_start: dt.date, term_end: dt.date) -> dt.date:
+    """The plan's first day in a chosen term: the form's date when it falls inside the term, else the term's start."""
+    return start if term_start < start <= term_end else term_start
+
+
+def default_plan_dates(today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The new-plan form's dates: the current term, from the next school day once the term is under way.
+
+    A class that starts mid-term starts now; starting on the term's first day
+    would count three months of unread days against it.
+    """
+    today = today or local_today()
+    start, end = current_term(today)
+    if not (start < today <= end):  # not under way (or its first day): the whole term
+        return start, end
+    try:
+        days = term_inputs(start, end).days
+    except DomainError:
+        return start, end
+    return next((d for d in days if d > today), start), end
 
 
 def get_plan(plan_id: int, *, session: Session) -> Plan:

@@ -39,3 +39,22 @@ def open_slots(school_days: Iterable[date], *, since: date, kept: Collection[Slo
 def overflow(movable: Sequence[T], free: Sequence[date]) -> list[T]:
     """The sessions of ``movable`` that find no day in ``free``: pushed past the term end."""
     return list(movable[len(free):])
+
+
+def edit_days(session_dates: Iterable[date], school_days: Iterable[date], *, today: date,
+              cancelled: Collection[date] = ()) -> list[date]:
+    """The days the 调整 tab offers: every day with a session (past ones, to mark done) and every
+    school day of the plan from ``today`` on that is not already lost — so a known future trip
+    can be marked as 停课 whatever is planned there."""
+    future = {d for d in school_days if d >= today and d not in cancelled}
+    return sorted(set(session_dates) | future)
+
+
+def next_free_day(taken: Collection[date], *, since: date, until: date) -> date | None:
+    """The first day from ``since`` to ``until`` without a regular session (the 加课 date's default)."""
+    day = since
+    while day <= until:
+        if day not in taken:
+            return day
+        day = date.fromordinal(day.toordinal() + 1)
+    return None

@@ -66,9 +66,10 @@ def test_create_plan_bump_a_day_and_mark_one_done(app_env):
     assert bump_day not in after_dates
     assert after_dates[1] == dates[2]
     assert after["安排"].iloc[1] == before["安排"].iloc[1]  # 9/8's session now on 9/9
-    # 教师节 (9/10) keeps its festival reading on its date; the material moved around it.
+    # 教师节 (9/10): its only text, 《师说》, is for senior high, so a 一年级 class reads its own material
+    # that day (issue 9: festival texts by stage; tests/planner/test_store.py checks the festival stays put).
     teachers = list(after["安排"])[after_dates.index(dt.date(2026, 9, 10))]
-    assert teachers.startswith("节日诵读·教师节")
+    assert "节日诵读" not in teachers and "师说" not in teachers
     # The last session fell off the term end and is listed.
     assert any("未能排入" in w.value for w in at.warning)
 
@@ -259,7 +260,57 @@ def test_downloads_are_named_after_the_class_and_the_plan(app_env, download_name
     at.run()
     assert not at.exception, at.exception
     stem = "一年级（3）班-2026-09-07–2026-10-30"
+    assert download_names == [f"{stem}.{suffix}" for suffix in ("ics", "json", "xlsx")]
+    # The printable version is built on request (it takes seconds for a term), then offered as both files.
+    download_names.clear()
+    at.button(key="plan_print_prepare").click().run()
+    assert not at.exception, at.exception
     assert download_names == [f"{stem}.{suffix}" for suffix in ("ics", "json", "xlsx", "html", "pdf")]
+
+
+def _download_payloads(monkeypatch) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of every file a download button is given, in render order."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    files: list[tuple[str, bytes]] = []
+    original = MediaFileManager.add
+
+    def spy(self, path_or_data, *args, **kwargs):
+        files.append((kwargs.get("file_name"), path_or_data))
+        return original(self, path_or_data, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", spy)
+    return files
+
+
+def test_downloads_work_one_after_another_and_files_are_built_once(app_env, monkeypatch):
+    from curriculum.exports import plan_exports as px
+
+    at = _create_class_and_plan(_page())
+    built = []
+    original = px.plan_printables
+    monkeypatch.setattr(px, "plan_printables", lambda *a, **k: built.append(1) or original(*a, **k))
+    files = _download_payloads(monkeypatch)
+    at.button(key="plan_print_prepare").click().run()
+    assert not at.exception, at.exception
+    for _ in range(2):  # the button's run, then any later run (another click, another widget)
+        buttons = at.get("download_button")
+        assert [b.proto.label for b in buttons][-2:] == ["下载打印版（.html）", "下载打印版（.pdf）"]
+        # Real files with a URL: nothing is left to a deferred callable, which a second click cannot find.
+        assert all(b.proto.url and not b.proto.HasField("deferred_file_id") for b in buttons)
+        payloads = dict(files)
+        assert payloads["一年级（3）班-2026-09-07–2026-10-30.pdf"].startswith(b"%PDF-")
+        assert b"<ruby>" in payloads["一年级（3）班-2026-09-07–2026-10-30.html"]
+        assert payloads["一年级（3）班-2026-09-07–2026-10-30.ics"].startswith(b"BEGIN:VCALENDAR")
+        files.clear()
+        at.run()
+        assert not at.exception, at.exception
+    assert built == [1]  # kept in the session, not rebuilt on every run
+    # A new print range is a new file: the download is offered again only after building it.
+    at.date_input(key="plan_print_end").set_value(dt.date(2026, 9, 30)).run()
+    assert "下载打印版（.pdf）" not in [b.proto.label for b in at.get("download_button")]
+    at.button(key="plan_print_prepare").click().run()
+    assert built == [1, 1]
 
 
 def test_a_plan_that_cannot_be_read_shows_an_error(app_env, monkeypatch):
@@ -290,3 +341,22 @@ def test_demo_that_fails_shows_an_error(app_env, monkeypatch):
     at.button(key="plan_seed_demo").click().run()
     assert not at.exception, at.exception
     assert any(e.value == "未能载入演示班级：学期：结束日期早于开始日期" for e in at.error)
+
+
+def test_texts_that_run_out_are_flagged_with_the_date_and_the_next_texts_can_be_added(app_env):
+    at = _page()
+    assert any("还没有班级" in i.value for i in at.info)
+    at.text_input(key="plan_class_name").input("一年级（5）班")
+    at.text_input(key="plan_class_new_school").input("漯河市第一实验小学")
+    at.button(key="plan_class_submit").click().run()
+    at.date_input(key="plan_new_start").set_value(START)
+    at.date_input(key="plan_new_end").set_value(dt.date(2026, 10, 30))
+    at.multiselect(key="plan_new_texts").set_value(["jingyesi"])
+    at.button(key="plan_new_submit").click().run()
+    assert not at.exception, at.exception
+    warning = next(w.value for w in at.warning if "全部学完" in w.value)
+    assert "2026年09月" in warning and "可以接着学" in warning
+    at.button(key="plan_add_next_texts").click().run()
+    assert not at.exception, at.exception
+    assert any(s.value.startswith("已添加：") for s in at.success)
+    assert not any("全部学完" in w.value for w in at.warning)

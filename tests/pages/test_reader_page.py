@@ -91,7 +91,18 @@ def test_unknown_text_id_warns_and_falls_back(app_env):
 def test_download_buttons_for_html_and_pdf(app_env):
     at = _page(text="jingyesi")
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["下载网页打印版（HTML）", "下载 PDF"]
+    assert labels == ["下载网页打印版（HTML）"]
+    # The PDF is built on request (with a spinner), then kept for the session.
+    at.button(key="reader_download_pdf_prepare").click().run()
+    assert not at.exception
+    for _ in range(2):
+        buttons = at.get("download_button")
+        assert [b.label for b in buttons] == ["下载网页打印版（HTML）", "下载 PDF"]
+        assert all(b.proto.url and not b.proto.HasField("deferred_file_id") for b in buttons)
+        at.run()
+    # Another text (or pinyin on) is another file: built again on request.
+    at.toggle(key="reader_pinyin").set_value(True).run()
+    assert [b.label for b in at.get("download_button")] == ["下载网页打印版（HTML）"]
 
 
 @pytest.fixture(scope="module")

@@ -32,8 +32,12 @@ def test_plan_json_for_an_autumn_term():
     first = data["sessions"][0]["items"][0]
     assert first["kind"] == "new" and first["text_id"] == "dizigui"
     assert first["text"].startswith("弟子规，圣人训")
-    # 教师节 (9/10, a Thursday) features its text.
+    # 教师节 (9/10, a Thursday): its text 《师说》 is for senior high, so 小学低段 reads its own material (issue 9).
     teachers = next(s for s in data["sessions"] if s["date"] == "2026-09-10")
+    assert teachers["festival"] is None
+    assert all(i["text_id"] != "shishuo" for s in data["sessions"] for i in s["items"])
+    senior = json.loads(run("plan", "--stage", "senior", "--start", "2026-09-01", "--end", "2026-09-30").output)
+    teachers = next(s for s in senior["sessions"] if s["date"] == "2026-09-10")
     assert teachers["festival"] == "teachers_day"
     assert teachers["items"][0]["text_id"] == "shishuo"
 

@@ -410,7 +410,8 @@ def test_bump_keeps_the_festival_reading_on_the_festival_and_checks_on_fridays(s
     from curriculum.settings import get_settings
 
     catalog = load_catalog(get_settings().catalog_path)
-    klass = make_class(session, name="二年级（1）班", stage="primary_lower")
+    # 《师说》, 教师节's text, is for senior high: only such a class reads it that day (issue 9).
+    klass = make_class(session, name="高一（1）班", stage="senior")
     start, end = date(2026, 9, 7), date(2026, 9, 30)
     plan, _ = make_plan(session, catalog, klass.id, start=start, end=end,
                                 term=term_inputs(start, end), weekday_pattern={4: "recitation_check"})

@@ -1,7 +1,9 @@
 """The 导出与排班表 tab: a point's and a person's iCalendar file, and the week's duty roster (HTML, PDF).
 
-Files are built only when their button is clicked, each in a session of its
-own (the page's session is closed by then).
+Every file is built before its button (Streamlit's deferred download callables
+fail on a second click): the calendars on each run, each in a session of its
+own; the roster PDF (a few tenths of a second) once per distinct roster, kept
+in the session.
 """
 
 from __future__ import annotations
@@ -64,4 +66,4 @@ def render(*, session: Session, point_names: dict[int, str], person_names: dict[
     with cols[1]:
         download("下载排班表（PDF）", lambda: roster_pdf(roster),
                  plain_download_name("志愿排班表", week_label, suffix="pdf"), "application/pdf",
-                 key="evt_dl_roster_pdf")
+                 key="evt_dl_roster_pdf", inputs=roster)

@@ -84,9 +84,10 @@ def _plan_form(session: Session, catalog: Catalog, klass: SchoolClass, *, expand
             term_names = {t.id: f"{t.name}（{t.start} 至 {t.end}）" for t in terms}
             term_id = st.selectbox("学期", [None, *term_names], key="plan_new_term", index=1 if terms else 0,
                                    format_func=lambda i: "自定日期（下方填写）" if i is None else term_names[i])
-            default_start, default_end = plans.current_term()
+            default_start, default_end = plans.default_plan_dates()
             cols = st.columns(2)
-            start = cols[0].date_input("开始日期", value=default_start, key="plan_new_start")
+            start = cols[0].date_input("开始日期", value=default_start, key="plan_new_start",
+                                       help="学期已经开始时默认为下一个上课日：之前的日子不计入计划")
             end = cols[1].date_input("结束日期", value=default_end, key="plan_new_end")
             featured = list(default_text_ids(klass.stage, catalog))
             options = list(dict.fromkeys([*featured, *(t.id for t in catalog.for_stage(klass.stage)), *titles]))
@@ -109,7 +110,7 @@ def _plan_form(session: Session, catalog: Catalog, klass: SchoolClass, *, expand
                     # A stored term brings its own dates, closures and make-up days.
                     term = stored_term_inputs(term_id, session=session) if term_id else None
                     if term is not None:
-                        start, end = term.start, term.end
+                        start, end = plans.start_in_term(start, term.start, term.end), term.end
                     data = plans.plan_input(class_id=klass.id, term_start=start, term_end=end, text_ids=texts,
                                             minutes=int(minutes), review_intervals=list(review_intervals),
                                             pass_threshold=threshold / 100,

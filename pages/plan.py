@@ -19,7 +19,7 @@ from curriculum.planner import views
 from curriculum.schoolcal.terms import calendar_notes
 from ui.plan import agenda, downloads, edits, setup
 from ui.state import db_session, require_catalog
-from ui.widgets import domain_errors, show_flash
+from ui.widgets import chart, domain_errors, show_flash
 
 st.title("教学计划")
 st.caption("每个上课日一次诵读（默认 30 分钟，每日至少诵读半小时）：新授按学段诵读速度安排整句，"
@@ -54,8 +54,8 @@ with db_session() as session:
         agenda.render(plan, doc, catalog, today)
     with tab_calendar:
         frame = views.calendar_frame(doc, catalog)
-        st.plotly_chart(build_plan_calendar_figure(frame, title=f"{klass.name} 诵读日历"), key="plan_calendar_chart")
-        st.plotly_chart(build_plan_minutes_figure(frame), key="plan_minutes_chart")
+        chart(build_plan_calendar_figure(frame, title=f"{klass.name} 诵读日历"), key="plan_calendar_chart")
+        chart(build_plan_minutes_figure(frame), key="plan_minutes_chart")
     with tab_table:
         st.dataframe(views.table_frame(doc, catalog), hide_index=True, key="plan_table")
     with tab_edit:

@@ -7,6 +7,7 @@ import streamlit as st
 from curriculum.charts.school_calendar import build_month_figure, month_frame, term_months
 from curriculum.schoolcal import TermCalendar
 from curriculum.schoolcal.views import festival_rows, makeup_rows, skipped_rows, summary
+from ui.widgets import chart
 
 
 def _table(rows: list[dict[str, str]], key: str, empty: str) -> None:
@@ -29,11 +30,7 @@ def render(cal: TermCalendar, titles: dict[str, str]) -> None:
     with tab_month:
         months = term_months(cal)
         month = st.selectbox("月份", months, format_func=lambda ym: f"{ym[0]} 年 {ym[1]} 月", key="cal_month")
-        st.plotly_chart(
-            build_month_figure(month_frame(cal, *month), title=f"{month[0]} 年 {month[1]} 月"),
-            key="cal_month_chart",
-            config={"displayModeBar": False},
-        )
+        chart(build_month_figure(month_frame(cal, *month), title=f"{month[0]} 年 {month[1]} 月"), key="cal_month_chart")
     with tab_holidays:
         _table(skipped_rows(cal, closures=False), "cal_holidays_table", "本学期的工作日没有放假。")
     with tab_makeup:

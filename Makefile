@@ -31,8 +31,14 @@ test: install lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Prints the medians and ratios, and keeps them in bench/results.json (committed with the change they measure).
 bench: install
-	$(BIN)/classics bench plan
+	@mkdir -p bench
+	$(BIN)/classics bench plan --json > bench/plan.json
+	$(BIN)/classics bench print --json > bench/print.json
+	$(BIN)/python -c "import json; print(json.dumps({'plan': json.load(open('bench/plan.json')), 'print': json.load(open('bench/print.json'))}, ensure_ascii=False, indent=2))" > bench/results.json
+	@rm bench/plan.json bench/print.json
+	@cat bench/results.json
 
 clean:
 	rm -rf $(VENV) var

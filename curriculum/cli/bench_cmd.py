@@ -39,6 +39,7 @@ from sqlalchemy import delete, insert, select
 from sqlmodel import Session
 
 from curriculum.catalog.loader import CatalogInvalid, load_catalog
+from curriculum.cli.bench_print_cmd import bench_print
 from curriculum.cli.common import echo_json, fail
 from curriculum.clock import local_today
 from curriculum.models.calendar import School
@@ -233,5 +234,7 @@ def bench_plan(classes: int, url: str | None, as_json: bool) -> None:
     sample = min(classes, MEMORY_SAMPLE)
     click.echo(f"内存峰值（Python 分配，tracemalloc 抽样 {sample} 班）：{numbers['peak_memory_mb']:.1f} MB")
 
+
+bench.add_command(bench_print)
 
 COMMANDS = [bench]

@@ -2,20 +2,26 @@
 
 Each pairing has a start date, the resources it delivers (师资, 展览, 文化作品,
 学习资源) and the joint events it produced (events whose ``pairing_id`` points
-here). The page's table is in ``views``.
+here). The field rules of a new pairing are on ``PairingCreate`` (``pairing_input``
+builds one from typed input); the page's table is in ``views``.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
 from curriculum.districts import require_district
-from curriculum.errors import get_or_raise
+from curriculum.errors import get_or_raise, validated
 from curriculum.models.calendar import School
 from curriculum.models.community import CommunityEvent, Pairing, PairingCreate, ReadingPoint
-from curriculum.textlists import join_list, split_list
-from curriculum.vocab import PAIRING_RESOURCES, PARTNER_KINDS, TARGET_KINDS
+
+# The pairing form's Chinese field names, for messages about fields whose rule has no message of its own.
+PAIRING_LABELS = {"partner_name": "结对单位", "partner_kind": "结对单位类型", "target_name": "结对社区/乡镇",
+                  "target_kind": "结对对象类型", "district": "区县", "start_date": "开始日期",
+                  "resources": "送到基层的资源", "note": "备注", "school_id": "学校", "point_id": "诵读点"}
 
 
 def _linked_keys(data: PairingCreate, *, session: Session) -> dict[str, int | None]:
@@ -34,27 +40,16 @@ def _linked_keys(data: PairingCreate, *, session: Session) -> dict[str, int | No
     return {"school_id": school_id, "point_id": point_id}
 
 
+def pairing_input(**fields: Any) -> PairingCreate:
+    """A ``PairingCreate`` from typed input; ``CommunityError`` in Chinese naming the field the model refuses."""
+    return validated(PairingCreate, CommunityError, labels=PAIRING_LABELS, **fields)
+
+
 def create_pairing(data: PairingCreate, *, session: Session) -> Pairing:
-    """Validate and save a pairing (resources as a clean list of ``PAIRING_RESOURCES`` keys)."""
-    if not data.partner_name.strip():
-        raise CommunityError("结对单位：不能为空", field="partner_name")
-    if not data.target_name.strip():
-        raise CommunityError("结对社区/乡镇：不能为空", field="target_name")
-    if data.partner_kind not in PARTNER_KINDS:
-        raise CommunityError(f"结对单位类型：未知“{data.partner_kind}”，可选：{'、'.join(PARTNER_KINDS.values())}",
-                             field="partner_kind")
-    if data.target_kind not in TARGET_KINDS:
-        raise CommunityError(f"结对对象类型：未知“{data.target_kind}”，可选：{'、'.join(TARGET_KINDS.values())}",
-                             field="target_kind")
-    resources = split_list(data.resources)
-    unknown = [r for r in resources if r not in PAIRING_RESOURCES]
-    if unknown:
-        choices = "、".join(PAIRING_RESOURCES.values())
-        raise CommunityError(f"送到基层的资源：未知“{'、'.join(unknown)}”，可选：{choices}", field="resources")
+    """Save a pairing (the model holds the field rules; district, school and reading point checked here)."""
     district = require_district(data.district, session=session)
     keys = _linked_keys(data, session=session)
-    pairing = Pairing.model_validate(data.model_copy(update={"resources": join_list(resources), "district": district,
-                                                             **keys}))
+    pairing = Pairing.model_validate(data.model_copy(update={"district": district, **keys}))
     session.add(pairing)
     session.commit()
     session.refresh(pairing)

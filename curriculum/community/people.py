@@ -3,25 +3,29 @@
 Personal data is kept minimal: a name, a role, skills, weekly availability and
 an optional phone. The phone is shown masked (``138****0000``) to everyone
 except the person who manages this one (``managed_by``) and the person
-themself. The page's table is in ``views``.
+themself. The field rules of a new person are on ``PersonCreate`` (``person_input``
+builds one from typed input); the page's table is in ``views``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.points import Hours, parse_hours, within_hours
-from curriculum.errors import get_or_raise
+from curriculum.errors import get_or_raise, validated
 from curriculum.models.community import Person, PersonCreate
 from curriculum.phones import PhoneError, mask_phone, normalise_phone  # mask_phone: also the old import path
-from curriculum.textlists import join_list, split_list
-from curriculum.vocab import PERSON_ROLES
 
 # What the registration form offers; free to extend (stored as a text list, not checked).
 SKILLS: tuple[str, ...] = ("朗诵", "讲解", "书法", "组织", "摄影", "主持", "音响", "急救")
+
+# The registration form's Chinese field names, for messages about fields whose rule has no message of its own.
+PERSON_LABELS = {"name": "姓名", "role": "角色", "skills": "特长", "availability": "可服务时间", "phone": "手机号",
+                 "point_id": "所属诵读点", "managed_by": "负责人"}
 
 
 def normalize_phone(phone: str | None, *, field: str = "手机号") -> str | None:
@@ -50,17 +54,17 @@ def is_available(person: Person, start: datetime, end: datetime) -> bool:
     return within_hours(availability(person), start, end)
 
 
+def person_input(**fields: Any) -> PersonCreate:
+    """A ``PersonCreate`` from typed input; ``CommunityError`` in Chinese naming the field the model refuses."""
+    return validated(PersonCreate, CommunityError, labels=PERSON_LABELS, **fields)
+
+
 def create_person(data: PersonCreate, *, session: Session) -> Person:
-    """Validate and save a reading leader or volunteer (phone normalised, skills as a clean list)."""
-    if not data.name.strip():
-        raise CommunityError("姓名：不能为空", field="name")
-    if data.role not in PERSON_ROLES:
-        raise CommunityError(f"角色：未知角色“{data.role}”，可选：{'、'.join(PERSON_ROLES.values())}", field="role")
+    """Save a reading leader or volunteer (the model holds the field rules; phone normalised, manager checked)."""
     data = data.model_copy(update={"phone": normalize_phone(data.phone)})
     if data.managed_by is not None:
         get_or_raise(session, Person, data.managed_by, what="负责人", field="managed_by")
-    parse_hours(data.availability, field="可服务时间")
-    person = Person.model_validate(data.model_copy(update={"skills": join_list(split_list(data.skills))}))
+    person = Person.model_validate(data)
     session.add(person)
     session.commit()
     session.refresh(person)

@@ -22,11 +22,13 @@ from sqlmodel import Field, SQLModel
 
 from curriculum.models.base import Timestamped, blank_to_none, one_of
 from curriculum.models.district import district_field
+from curriculum.textlists import join_list, split_list
 from curriculum.vocab import (
     ATTENDANCE_ROLES,
     EVENT_STATUSES,
     FESTIVALS,
     INTEGRATIONS,
+    PAIRING_RESOURCES,
     PARTNER_KINDS,
     PERSON_ROLES,
     SIGNUP_STATUSES,
@@ -42,6 +44,31 @@ class _DistrictMixin(SQLModel):
     def _no_blank_district(cls, value: object) -> object:
         return blank_to_none(value)
 
+
+# The rules of the ``*Create`` models below raise ``ValueError`` with a Chinese message that
+# names the field; ``curriculum.errors.validated`` passes that message on as it is.
+
+
+def _not_blank(value: str, label: str) -> str:
+    if not value.strip():
+        raise ValueError(f"{label}：不能为空")
+    return value.strip()
+
+
+def _one_of(value: str, choices: dict[str, str], what: str) -> str:
+    if value not in choices:
+        raise ValueError(f"{what}“{value}”，可选：{'、'.join(choices.values())}")
+    return value
+
+
+def _weekly_hours(text: str, label: str) -> str:
+    # Imported here: ``community.points`` imports these models, and the hours rule lives there.
+    from curriculum.community.points import parse_hours
+
+    parse_hours(text, field=label)
+    return text
+
+
 # --- reading points ---------------------------------------------------------
 
 class ReadingPointBase(_DistrictMixin):
@@ -56,7 +83,29 @@ class ReadingPointBase(_DistrictMixin):
 
 
 class ReadingPointCreate(ReadingPointBase):
-    pass
+    """A new reading point: a name, a known venue type, a capacity of 0 or more, well-formed opening hours."""
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _not_blank(value, "诵读点名称")
+
+    @field_validator("venue_type")
+    @classmethod
+    def _venue_type(cls, value: str) -> str:
+        return _one_of(value, VENUE_TYPES, "场所类型：未知类型")
+
+    @field_validator("capacity")
+    @classmethod
+    def _capacity(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("容纳人数：不能为负数")
+        return value
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _opening_hours(cls, value: str) -> str:
+        return _weekly_hours(value, "开放时间")
 
 
 class ReadingPoint(ReadingPointBase, Timestamped, table=True):
@@ -79,7 +128,30 @@ class PersonBase(SQLModel):
 
 
 class PersonCreate(PersonBase):
-    pass
+    """A new reading leader or volunteer: a name, a known role, well-formed weekly availability.
+
+    The phone is cleaned by the service (``curriculum.phones``), which also checks the manager exists.
+    """
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _not_blank(value, "姓名")
+
+    @field_validator("role")
+    @classmethod
+    def _role(cls, value: str) -> str:
+        return _one_of(value, PERSON_ROLES, "角色：未知角色")
+
+    @field_validator("skills")
+    @classmethod
+    def _skills(cls, value: str) -> str:
+        return join_list(split_list(value))
+
+    @field_validator("availability")
+    @classmethod
+    def _availability(cls, value: str) -> str:
+        return _weekly_hours(value, "可服务时间")
 
 
 class Person(PersonBase, Timestamped, table=True):
@@ -107,7 +179,37 @@ class PairingBase(_DistrictMixin):
 
 
 class PairingCreate(PairingBase):
-    pass
+    """A new pairing: both sides named, known kinds, resources from ``PAIRING_RESOURCES`` (stored as a clean list)."""
+
+    @field_validator("partner_name")
+    @classmethod
+    def _partner_name(cls, value: str) -> str:
+        return _not_blank(value, "结对单位")
+
+    @field_validator("target_name")
+    @classmethod
+    def _target_name(cls, value: str) -> str:
+        return _not_blank(value, "结对社区/乡镇")
+
+    @field_validator("partner_kind")
+    @classmethod
+    def _partner_kind(cls, value: str) -> str:
+        return _one_of(value, PARTNER_KINDS, "结对单位类型：未知")
+
+    @field_validator("target_kind")
+    @classmethod
+    def _target_kind(cls, value: str) -> str:
+        return _one_of(value, TARGET_KINDS, "结对对象类型：未知")
+
+    @field_validator("resources")
+    @classmethod
+    def _resources(cls, value: str) -> str:
+        resources = split_list(value)
+        unknown = [r for r in resources if r not in PAIRING_RESOURCES]
+        if unknown:
+            choices = "、".join(PAIRING_RESOURCES.values())
+            raise ValueError(f"送到基层的资源：未知“{'、'.join(unknown)}”，可选：{choices}")
+        return join_list(resources)
 
 
 class Pairing(PairingBase, Timestamped, table=True):

@@ -14,12 +14,13 @@ from __future__ import annotations
 import datetime as dt
 
 import sqlalchemy as sa
-from pydantic import field_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 from sqlmodel import Field, SQLModel
 
+from curriculum.errors import DomainError
 from curriculum.models.base import Timestamped, blank_to_none, one_of
 from curriculum.models.district import district_field
-from curriculum.vocab import CHANNELS, COHORTS, INTEGRATIONS, SPEAKER_KINDS, TRAINING_MODES
+from curriculum.vocab import CHANNELS, COHORTS, INTEGRATIONS, ONLINE_METRICS, SPEAKER_KINDS, TRAINING_MODES
 
 
 class _OwnerMixin(SQLModel):
@@ -32,6 +33,29 @@ class _OwnerMixin(SQLModel):
     @classmethod
     def _no_blank_district(cls, value: object) -> object:
         return blank_to_none(value)
+
+
+# The rules of the ``*Create`` models below raise ``ValueError`` with a Chinese message naming the
+# field (a rule about several fields raises ``DomainError`` carrying the field it points at);
+# ``curriculum.outreach.rules.checked`` turns every problem of an input into one ``OutreachError``.
+
+
+def _required(value: str, message: str) -> str:
+    if not value.strip():
+        raise ValueError(message)
+    return value.strip()
+
+
+def _text_ids(texts: list[str]) -> list[str]:
+    # Imported here: ``outreach.rules`` reaches the database layer, which imports these models.
+    from curriculum.outreach.rules import clean_texts
+
+    errors: list[DomainError] = []
+    cleaned = clean_texts(texts, errors)
+    if errors:
+        raise errors[0]
+    return cleaned
+
 
 # --- training ---------------------------------------------------------------
 
@@ -49,7 +73,46 @@ class TrainingBatchBase(_OwnerMixin):
 
 
 class TrainingBatchCreate(TrainingBatchBase):
-    pass
+    """A new batch: a name, a known cohort, dates in order, a planned size of 0 or more, completion 1–100 %."""
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _required(value, "培训名称不能为空")
+
+    @field_validator("organiser", "location")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @field_validator("cohort")
+    @classmethod
+    def _cohort(cls, value: str) -> str:
+        if value not in COHORTS:
+            raise ValueError(f"未知培训对象：{value}（可选：{'、'.join(COHORTS.values())}）")
+        return value
+
+    @field_validator("end_date")
+    @classmethod
+    def _end_date(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start_date")
+        if start is not None and value < start:
+            raise ValueError(f"结束日期（{value}）早于开始日期（{start}）")
+        return value
+
+    @field_validator("planned_participants")
+    @classmethod
+    def _planned(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("计划人数不能为负数")
+        return value
+
+    @field_validator("completion_percent")
+    @classmethod
+    def _completion(cls, value: int) -> int:
+        if not 1 <= value <= 100:
+            raise ValueError("结业要求（出勤比例）应在 1%–100% 之间")
+        return value
 
 
 class TrainingBatch(TrainingBatchBase, Timestamped, table=True):
@@ -82,7 +145,55 @@ class TrainingSessionBase(SQLModel):
 
 
 class TrainingSessionCreate(TrainingSessionBase):
+    """A new session: a topic, an end after the start, a known mode and speaker kind, catalog text ids.
+
+    Whether the date falls within the batch is checked by ``outreach.training.create_session``.
+    """
+
     batch_id: int
+
+    @field_validator("topic")
+    @classmethod
+    def _topic(cls, value: str) -> str:
+        return _required(value, "课程主题不能为空")
+
+    @field_validator("speaker_name", "speaker_affiliation")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @field_validator("end_time")
+    @classmethod
+    def _end_time(cls, value: dt.time, info: ValidationInfo) -> dt.time:
+        start = info.data.get("start_time")
+        if start is not None and value <= start:
+            raise ValueError(f"结束时间（{value:%H:%M}）应晚于开始时间（{start:%H:%M}）")
+        return value
+
+    @field_validator("mode")
+    @classmethod
+    def _mode(cls, value: str) -> str:
+        if value not in TRAINING_MODES:
+            raise ValueError(f"未知授课方式：{value}（可选：{'、'.join(TRAINING_MODES.values())}）")
+        return value
+
+    @field_validator("speaker_kind")
+    @classmethod
+    def _speaker_kind(cls, value: str) -> str:
+        if value and value not in SPEAKER_KINDS:
+            raise ValueError(f"未知主讲人类别：{value}（可选：{'、'.join(SPEAKER_KINDS.values())}）")
+        return value
+
+    @field_validator("texts")
+    @classmethod
+    def _texts(cls, value: list[str]) -> list[str]:
+        return _text_ids(value)
+
+    @model_validator(mode="after")
+    def _speaker_named(self) -> TrainingSessionCreate:
+        if not self.speaker_name and (self.speaker_kind or self.speaker_affiliation):
+            raise DomainError("填写了主讲人单位或类别时，请同时填写主讲人姓名", field="speaker_name")
+        return self
 
 
 class TrainingSession(TrainingSessionBase, Timestamped, table=True):
@@ -107,8 +218,21 @@ class TraineeBase(SQLModel):
 
 
 class TraineeCreate(TraineeBase):
+    """A new trainee: a name. The phone is cleaned and checked by the service (``curriculum.phones``),
+    so that enrolling names a wrong phone and a missing batch in one message."""
+
     # Optional and never listed in full: see curriculum.phones.mask_phone.
     phone: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _required(value, "学员姓名不能为空")
+
+    @field_validator("organisation")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
 
 
 class Trainee(TraineeBase, Timestamped, table=True):
@@ -156,7 +280,33 @@ class OnlineItemBase(_OwnerMixin):
 
 
 class OnlineItemCreate(OnlineItemBase):
-    pass
+    """A new item: a title, a known channel (a key, label or common alias, stored as the key), catalog text ids."""
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return _required(value, "节目标题不能为空")
+
+    @field_validator("url")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @field_validator("channel")
+    @classmethod
+    def _channel(cls, value: str) -> str:
+        # Imported here: ``outreach.online`` (the channel names people type) imports these models.
+        from curriculum.outreach.online import channel_key, unknown_channel
+
+        key = channel_key(value)
+        if key is None:
+            raise ValueError(unknown_channel(value))
+        return key
+
+    @field_validator("texts")
+    @classmethod
+    def _texts(cls, value: list[str]) -> list[str]:
+        return _text_ids(value)
 
 
 class OnlineItem(OnlineItemBase, Timestamped, table=True):
@@ -185,7 +335,16 @@ class OnlineMetricBase(SQLModel):
 
 
 class OnlineMetricCreate(OnlineMetricBase):
+    """A new snapshot: counts of 0 or more. The time is checked against the clock and the item by the service."""
+
     item_id: int
+
+    @field_validator(*ONLINE_METRICS)
+    @classmethod
+    def _count(cls, value: int, info: ValidationInfo) -> int:
+        if value < 0:
+            raise ValueError(f"{ONLINE_METRICS[info.field_name]}不能为负数")
+        return value
 
 
 class OnlineMetric(OnlineMetricBase, Timestamped, table=True):

@@ -5,6 +5,8 @@ TV programme, a mini-program lesson — on one channel, with its publish date an
 the catalog texts it reads. Its reach is recorded as *snapshots* (views, likes,
 comments, shares at a moment); counts only ever grow on the platforms, so an
 item's figures are those of its **latest** snapshot, never a sum of snapshots.
+The field rules are on ``OnlineItemCreate`` and ``OnlineMetricCreate``;
+``item_input`` and ``metric_input`` build them from typed input.
 
 Every item belongs to the integration ``online`` (线上线下融合). Importing
 snapshots from a CSV file is in ``outreach.online_import``; the Chinese
@@ -16,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -31,7 +34,7 @@ from curriculum.models.outreach import (
     OnlineMetricPublic,
 )
 from curriculum.outreach import OutreachError
-from curriculum.outreach.rules import clean_texts, owner, raise_all
+from curriculum.outreach.rules import checked, owner, raise_all
 from curriculum.vocab import CHANNELS, INTEGRATIONS, ONLINE_METRICS
 
 INTEGRATION = "online"
@@ -107,23 +110,23 @@ def before_publishing(recorded_at: dt.datetime, published: dt.date) -> str | Non
 # --- items ------------------------------------------------------------------------
 
 
-def validate_item(data: OnlineItemCreate) -> OnlineItemCreate:
-    """Return a cleaned copy of ``data`` (channel as its key) or raise ``OutreachError`` naming every problem."""
-    errors: list[DomainError] = []
-    title = data.title.strip()
-    if not title:
-        errors.append(OutreachError("节目标题不能为空", "title"))
-    channel = channel_key(data.channel)
-    if channel is None:
-        errors.append(OutreachError(unknown_channel(data.channel), "channel"))
-    texts = clean_texts(data.texts, errors)
-    raise_all(errors)
-    return data.model_copy(update={"title": title, "channel": channel, "texts": texts, "url": data.url.strip()})
+ITEM_LABELS = {"title": "节目标题", "channel": "渠道", "publish_date": "发布日期", "texts": "经典篇目", "url": "链接",
+               "district": "区县", "school_id": "学校"}
+METRIC_LABELS = {"recorded_at": "统计时间", "item_id": "节目", **ONLINE_METRICS}
+
+
+def item_input(**fields: Any) -> OnlineItemCreate:
+    """An ``OnlineItemCreate`` from typed input, or one ``OutreachError`` naming every field the model refuses."""
+    return checked(OnlineItemCreate, labels=ITEM_LABELS, **fields)
+
+
+def metric_input(**fields: Any) -> OnlineMetricCreate:
+    """An ``OnlineMetricCreate`` from typed input, or one ``OutreachError`` naming every field the model refuses."""
+    return checked(OnlineMetricCreate, labels=METRIC_LABELS, **fields)
 
 
 def create_item(data: OnlineItemCreate, *, session: Session) -> OnlineItemPublic:
-    """Add an online item; its integration is always ``online``. Nothing is saved if invalid."""
-    data = validate_item(data)
+    """Add an online item, always of integration ``online`` (the model holds the field rules; owner checked here)."""
     item = OnlineItem.model_validate(data, update={"integration": INTEGRATION, **owner(data, session=session)})
     session.add(item)
     session.commit()
@@ -156,12 +159,9 @@ def snapshot_exists(item_id: int, recorded_at: dt.datetime, *, session: Session)
     )
 
 
-def _metric_problems(
-    item: OnlineItem, recorded_at: dt.datetime, values: dict[str, int], now: dt.datetime | None
-) -> list[DomainError]:
-    errors: list[DomainError] = [
-        OutreachError(f"{ONLINE_METRICS[name]}不能为负数", name) for name, value in values.items() if value < 0
-    ]
+def _moment_problems(item: OnlineItem, recorded_at: dt.datetime, now: dt.datetime | None) -> list[DomainError]:
+    """What is wrong with the snapshot's time: in the future, or before the item was published."""
+    errors: list[DomainError] = []
     if (future := future_problem(recorded_at, now)) is not None:
         errors.append(OutreachError(future, "recorded_at"))
     if (early := before_publishing(recorded_at, item.publish_date)) is not None:
@@ -170,7 +170,7 @@ def _metric_problems(
 
 
 def create_metric(data: OnlineMetricCreate, *, session: Session, now: dt.datetime | None = None) -> OnlineMetricPublic:
-    """Save one snapshot of an item's counts. A naive ``recorded_at`` is local time.
+    """Save one snapshot of an item's counts (the model checks them). A naive ``recorded_at`` is local time.
 
     A time later than ``now`` (default: the clock, with ``FUTURE_TOLERANCE``) is
     refused; the demo passes the day it is seeding for.
@@ -178,7 +178,7 @@ def create_metric(data: OnlineMetricCreate, *, session: Session, now: dt.datetim
     item = get_item(data.item_id, session=session)
     recorded_at = as_aware(data.recorded_at)
     values = {name: getattr(data, name) for name in ONLINE_METRICS}
-    errors = _metric_problems(item, recorded_at, values, now)
+    errors = _moment_problems(item, recorded_at, now)
     if not errors and snapshot_exists(item.id, recorded_at, session=session):
         errors.append(OutreachError(f"该节目在 {to_local(recorded_at):%Y-%m-%d %H:%M} 已有一条统计数据", "recorded_at"))
     raise_all(errors)

@@ -1,7 +1,8 @@
 """Trainees (学员) and their enrolment in training batches.
 
 A trainee's phone is optional, stored cleaned and only ever shown masked
-(``curriculum.phones``). Enrolling is all or nothing: ``create_and_enrol``
+(``curriculum.phones``); the other field rules are on ``TraineeCreate``, which
+``trainee_input`` builds from typed input. Enrolling is all or nothing: ``create_and_enrol``
 (a new trainee and their enrolment) and ``enrol_many`` (several existing
 trainees) check every problem first, name them all in one ``OutreachError``,
 and then save in one transaction, so a failure leaves nothing half-saved.
@@ -10,6 +11,7 @@ and then save in one transaction, so a failure leaves nothing half-saved.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -17,7 +19,7 @@ from sqlmodel import Session, col, select
 from curriculum.errors import DomainError
 from curriculum.models.outreach import Trainee, TraineeCreate, TraineePublic, TrainingEnrolment
 from curriculum.outreach import OutreachError
-from curriculum.outreach.rules import raise_all
+from curriculum.outreach.rules import checked, raise_all
 from curriculum.outreach.training import get_batch
 from curriculum.phones import PhoneError, mask_phone, normalise_phone
 
@@ -28,17 +30,22 @@ def _public(trainee: Trainee) -> TraineePublic:
     )
 
 
+TRAINEE_LABELS = {"name": "学员姓名", "organisation": "单位", "phone": "手机号"}
+
+
+def trainee_input(**fields: Any) -> TraineeCreate:
+    """A ``TraineeCreate`` from typed input, or one ``OutreachError`` naming every field the model refuses."""
+    return checked(TraineeCreate, labels=TRAINEE_LABELS, **fields)
+
+
 def _new_trainee(data: TraineeCreate, errors: list[DomainError]) -> Trainee:
-    """An unsaved ``Trainee`` from ``data``; problems are appended to ``errors``."""
-    name = data.name.strip()
-    if not name:
-        errors.append(OutreachError("学员姓名不能为空", "name"))
+    """An unsaved ``Trainee`` from ``data`` (the model holds the field rules); a wrong phone goes to ``errors``."""
     try:
         phone = normalise_phone(data.phone)
     except PhoneError as err:
         errors.append(OutreachError(str(err), "phone"))
         phone = None
-    return Trainee(name=name, organisation=data.organisation.strip(), phone=phone)
+    return Trainee(name=data.name, organisation=data.organisation, phone=phone)
 
 
 def _batch_problems(batch_id: int, *, session: Session) -> list[DomainError]:

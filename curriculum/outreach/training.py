@@ -3,9 +3,11 @@
 The programme trains officials, theory backbones, school principals and
 kindergarten directors "分期分批" (batch by batch) and invites "省内外文化名家"
 and experienced principals or teachers to lecture (integration ``teachers``).
-``create_batch`` and ``create_session`` check everything first and raise
-``OutreachError`` (Chinese message, field name) without writing anything when
-the input is wrong. Trainees and enrolment are in ``outreach.trainees``,
+The field rules are on ``TrainingBatchCreate`` and ``TrainingSessionCreate``;
+``batch_input`` and ``session_input`` build them from typed input, naming
+every problem in one ``OutreachError`` (Chinese message, field name).
+``create_batch`` and ``create_session`` check what needs the database (the
+owner, the batch's dates) and write nothing when it is wrong. Trainees and enrolment are in ``outreach.trainees``,
 attendance and completion in ``outreach.attendance``.
 """
 
@@ -13,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from curriculum.errors import DomainError, get_or_raise
+from curriculum.errors import get_or_raise
 from curriculum.models.outreach import (
     TrainingBatch,
     TrainingBatchCreate,
@@ -28,8 +31,8 @@ from curriculum.models.outreach import (
     TrainingSessionPublic,
 )
 from curriculum.outreach import OutreachError
-from curriculum.outreach.rules import clean_texts, owner, raise_all
-from curriculum.vocab import COHORTS, INTEGRATIONS, SPEAKER_KINDS, TRAINING_MODES
+from curriculum.outreach.rules import checked, owner
+from curriculum.vocab import COHORTS, INTEGRATIONS
 
 INTEGRATION = "teachers"
 assert INTEGRATION in INTEGRATIONS  # the six-integrations key dashboards count by
@@ -40,29 +43,18 @@ DEFAULT_COMPLETION_PERCENT = 80
 # --- batches ------------------------------------------------------------------
 
 
-def validate_batch(data: TrainingBatchCreate) -> TrainingBatchCreate:
-    """Return a cleaned copy of ``data`` or raise ``OutreachError`` naming every problem."""
-    errors: list[DomainError] = []
-    name = data.name.strip()
-    if not name:
-        errors.append(OutreachError("培训名称不能为空", "name"))
-    if data.cohort not in COHORTS:
-        errors.append(OutreachError(f"未知培训对象：{data.cohort}（可选：{'、'.join(COHORTS.values())}）", "cohort"))
-    if data.end_date < data.start_date:
-        errors.append(OutreachError(f"结束日期（{data.end_date}）早于开始日期（{data.start_date}）", "end_date"))
-    if data.planned_participants < 0:
-        errors.append(OutreachError("计划人数不能为负数", "planned_participants"))
-    if not 1 <= data.completion_percent <= 100:
-        errors.append(OutreachError("结业要求（出勤比例）应在 1%–100% 之间", "completion_percent"))
-    raise_all(errors)
-    return data.model_copy(
-        update={"name": name, "organiser": data.organiser.strip(), "location": data.location.strip()}
-    )
+BATCH_LABELS = {"name": "培训名称", "cohort": "培训对象", "start_date": "开始日期", "end_date": "结束日期",
+                "organiser": "主办单位", "location": "地点", "planned_participants": "计划人数",
+                "completion_percent": "结业要求（出勤比例）", "district": "区县", "school_id": "学校"}
+
+
+def batch_input(**fields: Any) -> TrainingBatchCreate:
+    """A ``TrainingBatchCreate`` from typed input, or one ``OutreachError`` naming every field the model refuses."""
+    return checked(TrainingBatchCreate, labels=BATCH_LABELS, **fields)
 
 
 def create_batch(data: TrainingBatchCreate, *, session: Session) -> TrainingBatchPublic:
-    """Create a training batch (期/批次); nothing is saved if ``data`` is invalid."""
-    data = validate_batch(data)
+    """Create a training batch (期/批次); the model holds the field rules, the owner is checked here."""
     batch = TrainingBatch.model_validate(data, update={"integration": INTEGRATION, **owner(data, session=session)})
     session.add(batch)
     session.commit()
@@ -124,52 +116,22 @@ def list_batches(*, session: Session, cohort: str | None = None) -> list[BatchSu
 # --- sessions -----------------------------------------------------------------
 
 
-def _speaker_problems(data: TrainingSessionCreate) -> list[DomainError]:
-    errors: list[DomainError] = []
-    if data.speaker_kind and data.speaker_kind not in SPEAKER_KINDS:
-        errors.append(
-            OutreachError(
-                f"未知主讲人类别：{data.speaker_kind}（可选：{'、'.join(SPEAKER_KINDS.values())}）", "speaker_kind"
-            )
-        )
-    if not data.speaker_name.strip() and (data.speaker_kind or data.speaker_affiliation.strip()):
-        errors.append(OutreachError("填写了主讲人单位或类别时，请同时填写主讲人姓名", "speaker_name"))
-    return errors
+SESSION_LABELS = {"date": "上课日期", "start_time": "开始时间", "end_time": "结束时间", "topic": "课程主题",
+                  "texts": "经典篇目", "speaker_name": "主讲人姓名", "speaker_kind": "主讲人类别",
+                  "speaker_affiliation": "主讲人单位", "mode": "授课方式", "batch_id": "培训批次"}
 
 
-def validate_session(data: TrainingSessionCreate, *, session: Session) -> TrainingSessionCreate:
-    """Check a session against its batch; raise ``OutreachError`` naming every problem."""
-    batch = get_batch(data.batch_id, session=session)
-    errors: list[DomainError] = []
-    topic = data.topic.strip()
-    if not topic:
-        errors.append(OutreachError("课程主题不能为空", "topic"))
-    if not batch.start_date <= data.date <= batch.end_date:
-        errors.append(
-            OutreachError(f"上课日期 {data.date} 不在本期培训时间（{batch.start_date} 至 {batch.end_date}）内", "date")
-        )
-    if data.end_time <= data.start_time:
-        errors.append(
-            OutreachError(f"结束时间（{data.end_time:%H:%M}）应晚于开始时间（{data.start_time:%H:%M}）", "end_time")
-        )
-    if data.mode not in TRAINING_MODES:
-        errors.append(OutreachError(f"未知授课方式：{data.mode}（可选：线下、线上）", "mode"))
-    errors += _speaker_problems(data)
-    texts = clean_texts(data.texts, errors)
-    raise_all(errors)
-    return data.model_copy(
-        update={
-            "topic": topic,
-            "speaker_name": data.speaker_name.strip(),
-            "speaker_affiliation": data.speaker_affiliation.strip(),
-            "texts": texts,
-        }
-    )
+def session_input(**fields: Any) -> TrainingSessionCreate:
+    """A ``TrainingSessionCreate`` from typed input, or one ``OutreachError`` naming every field the model refuses."""
+    return checked(TrainingSessionCreate, labels=SESSION_LABELS, **fields)
 
 
 def create_session(data: TrainingSessionCreate, *, session: Session) -> TrainingSessionPublic:
-    """Add a session (课次) to its batch; nothing is saved if ``data`` is invalid."""
-    data = validate_session(data, session=session)
+    """Add a session (课次) to its batch; the model holds the field rules, the batch's dates are checked here."""
+    batch = get_batch(data.batch_id, session=session)
+    if not batch.start_date <= data.date <= batch.end_date:
+        raise OutreachError(
+            f"上课日期 {data.date} 不在本期培训时间（{batch.start_date} 至 {batch.end_date}）内", "date")
     row = TrainingSession.model_validate(data)
     session.add(row)
     session.commit()

@@ -10,9 +10,9 @@ from curriculum.community.events import (
     add_shift,
     assign_person,
     create_event,
-    edit_occurrence,
     mark_served,
     occurrences_of,
+    update_occurrence,
 )
 from tests.utils.community import SAT, draft
 
@@ -43,7 +43,7 @@ def test_volunteer_hours_follow_served_shifts(session, point, make_person):
     assert volunteer_hours(session=session) == {zhang.id: 1.5}
     mark_served(early.id, False, session=session)
     assert volunteer_hours(session=session, person_id=zhang.id) == {zhang.id: 1.0}
-    edit_occurrence(occ.id, cancelled=True, session=session)
+    update_occurrence(occ.id, cancelled=True, session=session)
     assert volunteer_hours(session=session) == {}
 
 

@@ -15,11 +15,11 @@ from curriculum.community.events import (
     check_assignment,
     check_event,
     create_event,
-    edit_occurrence,
-    edit_series,
     occurrences_of,
     shift_views,
     sign_up,
+    update_occurrence,
+    update_series,
 )
 from curriculum.community.recurrence import weekly_rule
 from curriculum.community.reminders import shifts_needing_people
@@ -78,7 +78,7 @@ def test_other_points_online_points_suggestions_and_cancelled_occurrences_do_not
     assert check_event(draft(b.id, title="下午场", start=SAT.replace(hour=14)), session=session) == []
     occ = occurrences_of(create_event(draft(b.id, title="晚场", start=SAT.replace(hour=16)),
                                       session=session).id, session=session)[0]
-    edit_occurrence(occ.id, cancelled=True, session=session)
+    update_occurrence(occ.id, cancelled=True, session=session)
     assert check_event(draft(b.id, title="改期", start=SAT.replace(hour=16)), session=session) == []
 
 
@@ -146,7 +146,7 @@ def test_moving_an_occurrence_onto_a_volunteers_other_shift_is_refused(session, 
     assign_person(_only_shift(ev_b, session), zhang.id, session=session)
     occ_b = occurrences_of(ev_b.id, session=session)[0]
     with pytest.raises(ConflictError) as err:
-        edit_occurrence(occ_b.id, start=SAT.replace(hour=9, minute=30), session=session)
+        update_occurrence(occ_b.id, start=SAT.replace(hour=9, minute=30), session=session)
     assert codes(err.value.conflicts) == ["person_double_booked"]
     session.refresh(occ_b)
     assert occ_b.start == SAT.replace(hour=14) and not occ_b.is_exception
@@ -206,7 +206,7 @@ def test_cancelled_and_suggested_events_need_nobody(session, point):
                  session=session)
     now = SAT - timedelta(hours=2)
     assert len(shifts_needing_people(now, session=session)) == 1
-    edit_occurrence(occurrences_of(ev.id, session=session)[0].id, cancelled=True, session=session)
+    update_occurrence(occurrences_of(ev.id, session=session)[0].id, cancelled=True, session=session)
     assert shifts_needing_people(now, session=session) == []
 
 
@@ -250,7 +250,7 @@ def test_lengthening_a_series_onto_a_volunteers_other_shift_is_refused(session, 
                                                rrule=weekly_rule([5], until=date(2026, 9, 26)))
     longer = EventDraft.from_event(ev_a, duration_minutes=120)  # same start, ends 11:00
     with pytest.raises(ConflictError) as err:
-        edit_series(ev_a.id, longer, session=session, from_time=SAT)
+        update_series(ev_a.id, longer, session=session, from_time=SAT)
     assert codes(err.value.conflicts) == ["person_double_booked"]
     assert "张明" in err.value.conflicts[0].message
     session.refresh(first)
@@ -260,7 +260,7 @@ def test_lengthening_a_series_onto_a_volunteers_other_shift_is_refused(session, 
 
 def test_lengthening_a_series_stretches_whole_event_shifts(session, point):
     ev = create_event(draft(point.id, rrule=weekly_rule([5], until=date(2026, 9, 26))), session=session)
-    edit_series(ev.id, EventDraft.from_event(ev, duration_minutes=90), session=session, from_time=SAT)
+    update_series(ev.id, EventDraft.from_event(ev, duration_minutes=90), session=session, from_time=SAT)
     for occ in occurrences_of(ev.id, session=session):
         (shift,) = shift_views(occ.id, session=session)
         assert (shift.start, shift.end) == (occ.start, occ.start + timedelta(minutes=90))
@@ -269,11 +269,11 @@ def test_lengthening_a_series_stretches_whole_event_shifts(session, point):
 def test_moving_only_the_end_of_one_occurrence_checks_and_stretches_its_shifts(session, make_point, make_person):
     ev_a, first = _zhang_busy_at_half_past_ten(session, make_point, make_person)
     with pytest.raises(ConflictError) as err:
-        edit_occurrence(first.id, end=SAT.replace(hour=11), session=session)
+        update_occurrence(first.id, end=SAT.replace(hour=11), session=session)
     assert codes(err.value.conflicts) == ["person_double_booked"]
     session.refresh(first)
     assert first.end == SAT.replace(hour=10) and not first.is_exception
-    edit_occurrence(first.id, end=SAT.replace(hour=10, minute=30), session=session)  # touching is fine
+    update_occurrence(first.id, end=SAT.replace(hour=10, minute=30), session=session)  # touching is fine
     assert shift_views(first.id, session=session)[0].end == SAT.replace(hour=10, minute=30)
 
 
@@ -285,13 +285,13 @@ def test_moving_one_occurrence_onto_another_event_at_the_point_is_refused(sessio
     create_event(draft(point.id, title="书法体验", start=SAT.replace(hour=14)), session=session)
     first = occurrences_of(series.id, session=session)[0]
     with pytest.raises(ConflictError) as err:
-        edit_occurrence(first.id, start=SAT.replace(hour=14, minute=30), session=session)
+        update_occurrence(first.id, start=SAT.replace(hour=14, minute=30), session=session)
     assert codes(err.value.conflicts) == ["venue_double_booked"]
     assert "书法体验" in err.value.conflicts[0].message
     session.refresh(first)
     assert first.start == SAT and not first.is_exception
     # overlapping its own old time is no clash with itself
-    assert edit_occurrence(first.id, start=SAT.replace(minute=30), session=session).start == SAT.replace(minute=30)
+    assert update_occurrence(first.id, start=SAT.replace(minute=30), session=session).start == SAT.replace(minute=30)
 
 
 def test_retiming_a_series_onto_another_event_at_the_point_is_refused(session, point):
@@ -299,7 +299,7 @@ def test_retiming_a_series_onto_another_event_at_the_point_is_refused(session, p
     create_event(draft(point.id, title="书法体验", start=datetime(2026, 9, 19, 10, 30)), session=session)
     later = EventDraft.from_event(series, start=SAT.replace(hour=10))
     with pytest.raises(ConflictError) as err:
-        edit_series(series.id, later, session=session, from_time=SAT)
+        update_series(series.id, later, session=session, from_time=SAT)
     assert codes(err.value.conflicts) == ["venue_double_booked"]
     assert err.value.conflicts[0].start == datetime(2026, 9, 19, 10, 0)
     assert [o.start.hour for o in occurrences_of(series.id, session=session)] == [9, 9, 9, 9]
@@ -314,10 +314,10 @@ def test_moving_a_series_onto_a_volunteers_other_shift_is_refused(session, make_
     assign_person(_only_shift(create_event(draft(b.id, start=SAT.replace(hour=14)), session=session), session),
                   zhang.id, session=session)
     with pytest.raises(ConflictError) as err:
-        edit_series(series.id, EventDraft.from_event(series, start=SAT.replace(hour=14)), session=session,
+        update_series(series.id, EventDraft.from_event(series, start=SAT.replace(hour=14)), session=session,
                     from_time=SAT)
     assert codes(err.value.conflicts) == ["person_double_booked"]
-    assert edit_series(series.id, EventDraft.from_event(series, start=SAT.replace(hour=15)), session=session,
+    assert update_series(series.id, EventDraft.from_event(series, start=SAT.replace(hour=15)), session=session,
                        from_time=SAT).start == SAT.replace(hour=15)
 
 
@@ -342,7 +342,7 @@ def test_nobody_is_assigned_to_a_cancelled_occurrence(session, point, make_perso
 
     ev = create_event(draft(point.id), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    edit_occurrence(occ.id, cancelled=True, session=session)
+    update_occurrence(occ.id, cancelled=True, session=session)
     with pytest.raises(CommunityError, match="已取消，不能安排"):
         assign_person(_only_shift(ev, session), make_person("张明").id, session=session)
     assert shift_views(occ.id, session=session)[0].assigned == ()

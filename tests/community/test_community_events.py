@@ -12,14 +12,14 @@ from curriculum.community.events import (
     assign_person,
     cancel_signup,
     create_event,
-    edit_occurrence,
-    edit_series,
     list_occurrences,
     occurrences_of,
     shift_views,
     sign_up,
     signup_lists,
     unassign,
+    update_occurrence,
+    update_series,
 )
 from curriculum.community.recurrence import weekly_rule
 from curriculum.community.views import occurrence_detail
@@ -59,7 +59,7 @@ def test_summer_mornings_series(session, make_point):
 def test_edit_one_occurrence_becomes_an_exception(session, point):
     ev = create_event(saturdays(point.id), session=session)
     second = occurrences_of(ev.id, session=session)[1]
-    edit_occurrence(second.id, start=datetime(2026, 9, 12, 14, 0), title="周末诵读·书法专场", session=session)
+    update_occurrence(second.id, start=datetime(2026, 9, 12, 14, 0), title="周末诵读·书法专场", session=session)
     occs = occurrences_of(ev.id, session=session)
     assert occs[1].is_exception and occs[1].start == datetime(2026, 9, 12, 14, 0)
     assert occs[1].end == datetime(2026, 9, 12, 15, 0)
@@ -73,7 +73,7 @@ def test_edit_series_regenerates_future_and_keeps_exceptions_and_past(session, p
     ev = create_event(saturdays(point.id), session=session)
     occs = occurrences_of(ev.id, session=session)
     moved = occs[3]  # 26 Sep, edited by hand
-    edit_occurrence(moved.id, start=datetime(2026, 9, 26, 15, 0), session=session)
+    update_occurrence(moved.id, start=datetime(2026, 9, 26, 15, 0), session=session)
     keeper = occs[4]  # 3 Oct: has a sign-up and a volunteer that must survive the time change
     su = sign_up(keeper.id, "王小明", session=session, role="student")
     (shift,) = shift_views(keeper.id, session=session)
@@ -82,7 +82,7 @@ def test_edit_series_regenerates_future_and_keeps_exceptions_and_past(session, p
     cut = datetime(2026, 9, 20)
     new = EventDraft.from_event(ev, start=datetime(2026, 9, 5, 10, 0), duration_minutes=90,
                                 rrule=weekly_rule([5], until=date(2026, 11, 14)), shifts=())
-    edit_series(ev.id, new, session=session, from_time=cut)
+    update_series(ev.id, new, session=session, from_time=cut)
 
     after = occurrences_of(ev.id, session=session)
     by_date = {o.start.date(): o for o in after}
@@ -110,7 +110,7 @@ def test_edit_series_regenerates_future_and_keeps_exceptions_and_past(session, p
 def test_edit_series_shortening_removes_future_dates(session, point):
     ev = create_event(saturdays(point.id), session=session)
     new = EventDraft.from_event(ev, rrule=weekly_rule([5], until=date(2026, 9, 30)))
-    edit_series(ev.id, new, session=session, from_time=datetime(2026, 9, 1))
+    update_series(ev.id, new, session=session, from_time=datetime(2026, 9, 1))
     assert [s.day for s in starts(ev.id, session)] == [5, 12, 19, 26]
 
 
@@ -134,7 +134,7 @@ def test_shortening_a_series_warns_before_deleting_sign_ups_and_volunteers(sessi
     shorter = EventDraft.from_event(ev, rrule=weekly_rule([5], until=date(2026, 10, 10)))
     before = len(occurrences_of(ev.id, session=session))
     with pytest.raises(ConflictError) as err:
-        edit_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1), override=True)
+        update_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1), override=True)
     assert not err.value.overridable  # 17 Oct has attendance: never deleted
     (hard,) = [c for c in err.value.conflicts if c.severity == "error"]
     assert hard.code == "occurrence_has_attendance" and "2026年10月17日" in hard.message
@@ -142,17 +142,17 @@ def test_shortening_a_series_warns_before_deleting_sign_ups_and_volunteers(sessi
     assert len(occurrences_of(ev.id, session=session)) == before  # nothing deleted
 
     # cancelled on its own, the 17 Oct occurrence and its record stay; 24 and 31 Oct hold nobody
-    edit_occurrence(by_date[date(2026, 10, 17)].id, cancelled=True, session=session)
+    update_occurrence(by_date[date(2026, 10, 17)].id, cancelled=True, session=session)
     shorter = EventDraft.from_event(ev, rrule=weekly_rule([5], until=date(2026, 10, 3)))
     with pytest.raises(ConflictError) as err:
-        edit_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1))
+        update_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1))
     assert err.value.overridable
     assert [c.code for c in err.value.conflicts] == ["occurrence_deleted"]
     assert "2026年10月10日" in err.value.conflicts[0].message
     assert "报名 1 人、志愿排班 1 人次" in err.value.conflicts[0].message
     assert len(occurrences_of(ev.id, session=session)) == before
 
-    edit_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1), override=True)
+    update_series(ev.id, shorter, session=session, from_time=datetime(2026, 10, 1), override=True)
     left = {o.start.date(): o for o in occurrences_of(ev.id, session=session)}
     assert date(2026, 10, 10) not in left and date(2026, 10, 24) not in left
     assert left[date(2026, 10, 17)].cancelled
@@ -165,14 +165,14 @@ def test_changing_weekdays_warns_before_deleting_a_staffed_saturday(session, poi
     sundays = EventDraft.from_event(ev, start=datetime(2026, 9, 6, 9, 0),
                                     rrule=weekly_rule([6], until=date(2026, 10, 31)))
     with pytest.raises(ConflictError) as err:
-        edit_series(ev.id, sundays, session=session, from_time=datetime(2026, 10, 5), override=True)
+        update_series(ev.id, sundays, session=session, from_time=datetime(2026, 10, 5), override=True)
     assert sorted(c.code for c in err.value.conflicts) == ["occurrence_deleted", "occurrence_has_attendance"]
 
 
 def test_cancel_one_occurrence(session, point):
     ev = create_event(saturdays(point.id), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    edit_occurrence(occ.id, cancelled=True, session=session)
+    update_occurrence(occ.id, cancelled=True, session=session)
     rows = list_occurrences(session=session, start=datetime(2026, 9, 1), end=datetime(2026, 9, 30))
     assert [r.start.day for r in rows] == [12, 19, 26]
     with pytest.raises(CommunityError, match="已取消"):
@@ -198,7 +198,7 @@ def test_raising_capacity_promotes_the_waitlist_in_order(session, point):
     occ = occurrences_of(ev.id, session=session)[0]
     for name in ("甲", "乙", "丙", "丁"):
         sign_up(occ.id, name, session=session)
-    edit_series(ev.id, EventDraft.from_event(ev, capacity=3), session=session, from_time=datetime(2026, 9, 1))
+    update_series(ev.id, EventDraft.from_event(ev, capacity=3), session=session, from_time=datetime(2026, 9, 1))
     confirmed, waiting = signup_lists(occ.id, session=session)
     assert [s.name for s in confirmed] == ["甲", "乙", "丙"] and [s.name for s in waiting] == ["丁"]
 
@@ -289,9 +289,9 @@ def test_one_occurrence_moves_by_date_and_time_given_separately(session, point):
 
     ev = create_event(saturdays(point.id), session=session)
     occ = occurrences_of(ev.id, session=session)[1]
-    edit_occurrence(occ.id, start_time=clock(14, 0), session=session)
+    update_occurrence(occ.id, start_time=clock(14, 0), session=session)
     assert (occ.start, occ.end) == (datetime(2026, 9, 12, 14, 0), datetime(2026, 9, 12, 15, 0))
-    edit_occurrence(occ.id, day=date(2026, 9, 13), session=session)  # the time is kept
+    update_occurrence(occ.id, day=date(2026, 9, 13), session=session)  # the time is kept
     assert occ.start == datetime(2026, 9, 13, 14, 0)
 
 
@@ -319,7 +319,7 @@ def test_stop_series_cancels_from_a_day_and_keeps_the_record(session, point):
     with pytest.raises(CommunityError, match="没有未取消的场次"):
         stop_series(ev.id, date(2026, 10, 1), session=session)
     # a later series edit keeps the cancelled ones as they are
-    edit_series(ev.id, EventDraft.from_event(ev, title="周末诵读"), session=session, from_time=datetime(2026, 9, 1))
+    update_series(ev.id, EventDraft.from_event(ev, title="周末诵读"), session=session, from_time=datetime(2026, 9, 1))
     assert sum(o.cancelled for o in occurrences_of(ev.id, session=session)) == 5
 
 

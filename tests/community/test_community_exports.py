@@ -5,7 +5,7 @@ from datetime import date, datetime
 import ics
 from icalendar import Calendar
 
-from curriculum.community.events import assign_person, create_event, edit_occurrence, occurrences_of, shift_views
+from curriculum.community.events import assign_person, create_event, occurrences_of, shift_views, update_occurrence
 from curriculum.community.recurrence import weekly_rule
 from curriculum.exports.community_exports import (
     person_calendar,
@@ -28,7 +28,7 @@ def _setup(session, point, make_person):
         assign_person(shift.id, zhang.id, session=session)
     (shift,) = shift_views(occs[0].id, session=session)
     assign_person(shift.id, liu.id, session=session, backup=True)
-    edit_occurrence(occs[2].id, cancelled=True, session=session)
+    update_occurrence(occs[2].id, cancelled=True, session=session)
     return ev, occs, zhang, liu
 
 
@@ -52,7 +52,7 @@ def test_point_calendar_parses_with_two_parsers(session, point, make_person):
 
 
 def test_sequence_counts_every_edit_of_an_occurrence(session, point, make_person):
-    from curriculum.community.events import EventDraft, edit_series
+    from curriculum.community.events import EventDraft, update_series
 
     ev, occs, *_ = _setup(session, point, make_person)  # occs[2] cancelled once
 
@@ -61,11 +61,11 @@ def test_sequence_counts_every_edit_of_an_occurrence(session, point, make_person
         return [int(v["SEQUENCE"]) for v in cal.walk("VEVENT")]
 
     assert sequences() == [0, 0, 1, 0]
-    edit_occurrence(occs[1].id, title="书法专场", session=session)
-    edit_occurrence(occs[1].id, start=datetime(2026, 9, 12, 14, 0), session=session)
+    update_occurrence(occs[1].id, title="书法专场", session=session)
+    update_occurrence(occs[1].id, start=datetime(2026, 9, 12, 14, 0), session=session)
     assert sequences() == [0, 2, 1, 0]
     # a series edit from 15 Sep on is a new version of every occurrence it touches
-    edit_series(ev.id, EventDraft.from_event(ev, title="周末公益诵读（新）"), session=session,
+    update_series(ev.id, EventDraft.from_event(ev, title="周末公益诵读（新）"), session=session,
                 from_time=datetime(2026, 9, 15))
     assert sequences() == [0, 2, 2, 1]
     parsed = {e.uid: e for e in ics.Calendar(point_calendar(point.id, session=session).decode("utf-8")).events}
@@ -74,7 +74,7 @@ def test_sequence_counts_every_edit_of_an_occurrence(session, point, make_person
 
 def test_person_calendar_marks_shifts_of_a_cancelled_occurrence(session, point, make_person):
     _, occs, zhang, _ = _setup(session, point, make_person)
-    edit_occurrence(occs[1].id, cancelled=True, session=session)
+    update_occurrence(occs[1].id, cancelled=True, session=session)
     vevents = Calendar.from_ical(person_calendar(zhang.id, session=session, stamp=STAMP)).walk("VEVENT")
     assert [(str(v["STATUS"]), int(v["SEQUENCE"])) for v in vevents] == [("CONFIRMED", 0), ("CANCELLED", 1)]
 

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 
 from curriculum.community.conflicts import CommunityError
-from curriculum.community.pairings import create_pairing
-from curriculum.community.people import display_phone, mask_phone
-from curriculum.community.points import create_point
+from curriculum.community.pairings import create_pairing, pairing_input
+from curriculum.community.people import create_person, display_phone, mask_phone, person_input
+from curriculum.community.points import create_point, point_input
 from curriculum.community.views import pairings_table, people_table, points_table
-from curriculum.models.community import PairingCreate, ReadingPointCreate
+from curriculum.models.community import PairingCreate
 from curriculum.vocab import VENUE_TYPES
 
 
@@ -36,8 +36,9 @@ def test_phone_shown_in_full_only_to_the_manager_and_the_person(session, make_pe
 def test_person_validation(session, make_person):
     with pytest.raises(CommunityError, match="11 位"):
         make_person("甲", phone="12345")
-    with pytest.raises(CommunityError, match="角色"):
-        make_person("乙", role="boss")
+    with pytest.raises(CommunityError, match="角色") as err:
+        create_person(person_input(name="乙", role="boss"), session=session)
+    assert err.value.field == "role"
 
 
 def test_venue_types_are_the_programme_list():
@@ -47,9 +48,9 @@ def test_venue_types_are_the_programme_list():
 
 def test_point_validation_and_table(session, point):
     with pytest.raises(CommunityError, match="场所类型"):
-        create_point(ReadingPointCreate(name="x", venue_type="mall"), session=session)
+        create_point(point_input(name="x", venue_type="mall"), session=session)
     with pytest.raises(CommunityError, match="周一.*格式不对"):
-        create_point(ReadingPointCreate(name="x", opening_hours='{"0": [["9点", "17:00"]]}'), session=session)
+        create_point(point_input(name="x", opening_hours='{"0": [["9点", "17:00"]]}'), session=session)
     (row,) = points_table(session=session)
     assert row["类型"] == "社区" and row["开放时间"].startswith("周一 08:00–18:00")
 
@@ -60,7 +61,7 @@ def test_pairing_with_resources(session):
     (row,) = pairings_table(session=session)
     assert row["结对单位"] == "漯河市第五初级中学（学校）" and row["资源"] == "师资、展览"
     with pytest.raises(CommunityError, match="资源"):
-        create_pairing(PairingCreate(partner_name="a", target_name="b", start_date=date(2026, 3, 1),
+        create_pairing(pairing_input(partner_name="a", target_name="b", start_date=date(2026, 3, 1),
                                      resources="money"), session=session)
 
 
@@ -94,3 +95,34 @@ def test_a_pairing_is_linked_to_the_school_and_reading_point_it_names(session, m
     with pytest.raises(NotFound, match="学校（编号 999）不存在"):
         create_pairing(PairingCreate(partner_name="x", target_name="y", school_id=999, start_date=date(2026, 3, 1)),
                        session=session)
+
+
+@pytest.mark.parametrize("build, fields, field, message", [
+    (point_input, {"name": "  "}, "name", "诵读点名称：不能为空"),
+    (point_input, {"name": "x", "capacity": -1}, "capacity", "容纳人数：不能为负数"),
+    (point_input, {"name": "x", "district": "区" * 61}, "district", "区县：最多 60 个字，现在 61 个"),
+    (point_input, {"name": "x", "opening_hours": '{"5": [["12:00", "09:00"]]}'}, "opening_hours",
+     "开放时间·周六：结束时间 09:00 应晚于开始时间 12:00"),
+    (person_input, {"name": ""}, "name", "姓名：不能为空"),
+    (person_input, {"name": "甲", "availability": "[]"}, "availability", "可服务时间：应为按星期"),
+    (pairing_input, {"partner_name": " ", "target_name": "b", "start_date": date(2026, 3, 1)}, "partner_name",
+     "结对单位：不能为空"),
+    (pairing_input, {"partner_name": "a", "target_name": "", "start_date": date(2026, 3, 1)}, "target_name",
+     "结对社区/乡镇：不能为空"),
+    (pairing_input, {"partner_name": "a", "target_name": "b", "partner_kind": "company",
+                     "start_date": date(2026, 3, 1)}, "partner_kind", "结对单位类型：未知“company”"),
+    (pairing_input, {"partner_name": "a", "target_name": "b", "target_kind": "city",
+                     "start_date": date(2026, 3, 1)}, "target_kind", "结对对象类型：未知“city”"),
+    (pairing_input, {"partner_name": "a", "target_name": "b"}, "start_date", "开始日期：必须填写"),
+])
+def test_the_create_models_hold_the_rules_and_name_the_field_in_chinese(build, fields, field, message):
+    with pytest.raises(CommunityError) as err:
+        build(**fields)
+    assert str(err.value).startswith(message) and err.value.field == field
+
+
+def test_the_create_models_clean_what_they_keep():
+    assert point_input(name=" 老街诵读点 ").name == "老街诵读点"
+    assert person_input(name="张明", skills="朗诵，书法、朗诵").skills == "朗诵,书法"
+    assert pairing_input(partner_name="a", target_name="b", start_date=date(2026, 3, 1),
+                         resources="teachers、exhibition").resources == "teachers,exhibition"

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from curriculum.community.attendance import attendance_of, record_attendance
-from curriculum.community.events import create_event, edit_occurrence, occurrences_of
+from curriculum.community.events import create_event, occurrences_of, update_occurrence
 from curriculum.imports.attendance import import_attendance
 from curriculum.imports.templates import template_csv, template_xlsx
 from curriculum.models.community import EventOccurrence
@@ -53,7 +53,7 @@ def test_every_kind_of_bad_row_is_named_and_nothing_is_written(session, occ):
     create_event(draft(point.id, title="周末公益诵读"), session=session)
     create_event(draft(point.id, title="周末公益诵读", start=SAT.replace(hour=15)), session=session)
     cancelled = create_event(draft(point.id, title="取消的诵读", start=dt.datetime(2026, 10, 10, 9)), session=session)
-    edit_occurrence(occurrences_of(cancelled.id, session=session)[0].id, session=session, cancelled=True)
+    update_occurrence(occurrences_of(cancelled.id, session=session)[0].id, session=session, cancelled=True)
     text = HEADER + "\n".join([
         "老街社区诵读点,周末公益诵读,2026-09-05,09:00,学生,18,60",  # row 2: valid, must not be written
         "老街社区诵读点,周末公益诵读,2026-09-05,09:00,游客,18,60",

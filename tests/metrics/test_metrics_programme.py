@@ -29,10 +29,10 @@ from curriculum.community.events import (
     ShiftSpec,
     assign_person,
     create_event,
-    edit_occurrence,
     mark_served,
     occurrences_of,
     shift_views,
+    update_occurrence,
 )
 from curriculum.community.people import create_person
 from curriculum.community.points import create_point, dump_hours, simple_hours
@@ -89,7 +89,7 @@ def programme(session, make_class, make_plan, done):
     sat = occurrences_of(saturdays.id, session=session)
     record_attendance(sat[0].id, {"student": 12, "parent": 8}, 60, session=session)
     record_attendance(sat[1].id, {"resident": 15}, 60, session=session)
-    edit_occurrence(sat[2].id, cancelled=True, session=session)
+    update_occurrence(sat[2].id, cancelled=True, session=session)
     _serve(session, sat[0], zhang)
     _serve(session, sat[1], zhang)
     _serve(session, sat[1], liu, served=False)

@@ -10,7 +10,7 @@ from curriculum import vocab
 from curriculum.errors import NotFound
 from curriculum.models.outreach import OnlineItem, OnlineMetric
 from curriculum.outreach import OutreachError, online, online_views
-from tests.utils.outreach import make_item, make_metric
+from tests.utils.outreach import PUBLISHED, make_item, make_metric
 
 D = dt.date
 SH = ZoneInfo("Asia/Shanghai")
@@ -48,7 +48,8 @@ def test_item_is_always_online_and_channel_may_be_given_by_label(session):
 )
 def test_invalid_item_is_refused_in_chinese_and_not_saved(session, kw, words):
     with pytest.raises(OutreachError, match=words):
-        make_item(session, **kw)
+        fields = {"title": "中秋诗会", "channel": "wechat_account", "publish_date": PUBLISHED, **kw}
+        online.create_item(online.item_input(**fields), session=session)
     assert session.exec(select(OnlineItem)).all() == []
 
 
@@ -98,8 +99,9 @@ def test_metrics_before_publishing_negative_or_duplicate_are_refused(session):
     item = make_item(session, published=D(2026, 9, 25))
     with pytest.raises(OutreachError, match=r"统计时间（2026-09-24 10:00）早于发布日期（2026-09-25）"):
         make_metric(session, item.id, dt.datetime(2026, 9, 24, 10, tzinfo=SH), 5)
-    with pytest.raises(OutreachError, match="点赞不能为负数"):
-        make_metric(session, item.id, NOW, 5, likes=-1)
+    with pytest.raises(OutreachError, match="点赞不能为负数") as err:
+        online.create_metric(online.metric_input(item_id=item.id, recorded_at=NOW, views=5, likes=-1), session=session)
+    assert err.value.field == "likes"
     make_metric(session, item.id, NOW, 5)
     with pytest.raises(OutreachError, match="已有一条统计数据"):
         make_metric(session, item.id, NOW, 9)
@@ -156,3 +158,11 @@ def test_item_label_names_channel_and_date(session):
     make_item(session)
     (row,) = online.list_items(session=session)
     assert online_views.item_label(row) == "中秋诗会（公众号，2026-09-25）"
+
+
+def test_the_item_model_names_every_problem_and_keeps_the_channel_key():
+    assert online.item_input(title=" 中秋诗会 ", channel="公众号", publish_date=PUBLISHED).channel == "wechat_account"
+    with pytest.raises(OutreachError) as err:
+        online.item_input(title="", channel="抖音", publish_date="九月")
+    assert str(err.value).startswith("节目标题不能为空；未知渠道“抖音”") and "发布日期：日期格式不对" in str(err.value)
+    assert err.value.field == "title"

@@ -9,9 +9,22 @@ from curriculum import vocab
 from curriculum.errors import NotFound
 from curriculum.models.outreach import TrainingBatch, TrainingSession
 from curriculum.outreach import OutreachError, attendance, trainees, training, training_views
-from tests.utils.outreach import make_batch, make_session, make_trainee
+from tests.utils.outreach import FIRST_SESSION_DAY, make_batch, make_session, make_trainee
 
 D = dt.date
+
+
+def _typed_batch(session, **overrides):
+    """A batch as the form submits it: through ``batch_input`` (the model's rules), then ``create_batch``."""
+    fields = dict(name="第一期校长培训班", cohort="principals", start_date=FIRST_SESSION_DAY, end_date=D(2026, 3, 13))
+    return training.create_batch(training.batch_input(**{**fields, **overrides}), session=session)
+
+
+def _typed_session(session, batch_id, **overrides):
+    """A session as the form submits it: through ``session_input`` (the model's rules), then ``create_session``."""
+    fields = dict(batch_id=batch_id, date=FIRST_SESSION_DAY, start_time=dt.time(9), end_time=dt.time(11),
+                  topic="《论语》导读")
+    return training.create_session(training.session_input(**{**fields, **overrides}), session=session)
 
 
 def test_cohorts_are_the_five_audiences_of_the_programme():
@@ -46,7 +59,7 @@ def test_batch_is_created_with_the_teachers_integration_and_listed_with_counts(s
 )
 def test_invalid_batch_is_refused_in_chinese_and_not_saved(session, overrides, field, words):
     with pytest.raises(OutreachError) as err:
-        make_batch(session, **overrides)
+        _typed_batch(session, **overrides)
     assert err.value.field == field and words in str(err.value)
     assert session.exec(select(TrainingBatch)).all() == []
 
@@ -56,7 +69,7 @@ def test_session_outside_the_batch_dates_is_refused_and_not_saved(session):
     with pytest.raises(OutreachError, match=r"上课日期 2026-03-14 不在本期培训时间（2026-03-09 至 2026-03-13）内"):
         make_session(session, batch.id, day=D(2026, 3, 14))
     with pytest.raises(OutreachError, match="结束时间（09:00）应晚于开始时间（09:00）"):
-        make_session(session, batch.id, end_time=dt.time(9))
+        _typed_session(session, batch.id, end_time=dt.time(9))
     assert session.exec(select(TrainingSession)).all() == []
 
 
@@ -81,7 +94,7 @@ def test_session_keeps_speaker_mode_and_texts(session):
 def test_unknown_speaker_kind_and_bad_text_ids_are_named(session):
     batch = make_batch(session)
     with pytest.raises(OutreachError) as err:
-        make_session(session, batch.id, speaker_name="某", speaker_kind="celebrity", texts=["论语"])
+        _typed_session(session, batch.id, speaker_name="某", speaker_kind="celebrity", texts=["论语"])
     assert "未知主讲人类别" in str(err.value) and "论语" in str(err.value)
 
 
@@ -108,3 +121,33 @@ def test_batch_label_and_caption_name_audience_dates_and_completion_rule(session
 def test_a_missing_session_is_not_found(session):
     with pytest.raises(NotFound, match="课次（编号 7）不存在"):
         attendance.attendance_sheet(7, session=session)
+
+
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"planned_participants": -1}, "planned_participants", "计划人数不能为负数"),
+        ({"name": "", "cohort": "students"}, "name", "培训名称不能为空；未知培训对象：students"),
+        ({"start_date": "三月"}, "start_date", "开始日期：日期格式不对"),
+    ],
+)
+def test_the_batch_model_names_every_problem_and_its_field(session, overrides, field, message):
+    with pytest.raises(OutreachError) as err:
+        _typed_batch(session, **overrides)
+    assert str(err.value).startswith(message) and err.value.field == field
+
+
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"topic": " "}, "topic", "课程主题不能为空"),
+        ({"mode": "radio"}, "mode", "未知授课方式：radio（可选：线下、线上）"),
+        ({"speaker_affiliation": "省社科院"}, "speaker_name", "填写了主讲人单位或类别时，请同时填写主讲人姓名"),
+    ],
+)
+def test_the_session_model_names_the_problem_and_its_field(session, overrides, field, message):
+    batch = make_batch(session)
+    with pytest.raises(OutreachError) as err:
+        _typed_session(session, batch.id, **overrides)
+    assert str(err.value) == message and err.value.field == field
+    assert session.exec(select(TrainingSession)).all() == []

@@ -80,3 +80,18 @@ def test_bad_phone_shows_chinese_error_and_saves_nothing(app_env):
     assert not at.exception
     assert any("11 位" in e.value for e in at.error)
     assert any("还没有登记" in i.value for i in at.info)
+
+
+def test_a_too_long_district_or_a_blank_name_shows_a_chinese_error_naming_the_field(app_env):
+    at = _run()
+    at.text_input(key="pts_point_name").input("老街社区诵读点")
+    at.text_input(key="pts_point_district").input("区" * 61)
+    at.button(key="pts_point_submit").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["未能保存：区县：最多 60 个字，现在 61 个"]
+    at.text_input(key="pts_point_name").input("   ")
+    at.text_input(key="pts_point_district").input("源汇区")
+    at.button(key="pts_point_submit").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["未能保存：诵读点名称：不能为空"]
+    assert any("还没有诵读点" in i.value for i in at.info)

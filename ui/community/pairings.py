@@ -7,8 +7,7 @@ from sqlmodel import Session
 
 from curriculum import clock
 from curriculum.community import views
-from curriculum.community.pairings import create_pairing
-from curriculum.models.community import PairingCreate
+from curriculum.community.pairings import create_pairing, pairing_input
 from curriculum.textlists import join_list
 from curriculum.vocab import PAIRING_RESOURCES, PARTNER_KINDS, TARGET_KINDS
 from ui.community import FLASH
@@ -34,7 +33,7 @@ def _form(session: Session) -> None:
         note = st.text_input("备注", key="pts_pair_note")
         if st.form_submit_button("保存结对", key="pts_pair_submit"):
             with domain_errors("未能保存："):
-                created = create_pairing(PairingCreate(
+                created = create_pairing(pairing_input(
                     partner_name=partner, partner_kind=partner_kind, target_name=target, target_kind=target_kind,
                     district=district, start_date=start, resources=join_list(resources), note=note,
                 ), session=session)

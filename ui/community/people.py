@@ -8,9 +8,8 @@ import streamlit as st
 from sqlmodel import Session
 
 from curriculum.community import views
-from curriculum.community.people import SKILLS, create_person
+from curriculum.community.people import SKILLS, create_person, person_input
 from curriculum.community.points import dump_hours, simple_hours
-from curriculum.models.community import PersonCreate
 from curriculum.textlists import join_list
 from curriculum.vocab import PERSON_ROLES, WEEKDAY_LABELS
 from ui.community import FLASH
@@ -38,7 +37,7 @@ def _form(session: Session, point_names: dict[int, str], leader_names: dict[int,
         if st.form_submit_button("保存人员", key="pts_person_submit"):
             with domain_errors("未能保存："):
                 availability = dump_hours(simple_hours(days, start, end)) if days else "{}"
-                created = create_person(PersonCreate(
+                created = create_person(person_input(
                     name=name, role=role, skills=join_list(skills), phone=phone or None,
                     point_id=home or None, managed_by=manager or None, availability=availability,
                 ), session=session)

@@ -8,8 +8,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from curriculum.community import views
-from curriculum.community.points import create_point, dump_hours, simple_hours
-from curriculum.models.community import ReadingPointCreate
+from curriculum.community.points import create_point, dump_hours, point_input, simple_hours
 from curriculum.vocab import VENUE_TYPES, WEEKDAY_LABELS
 from ui.community import FLASH
 from ui.widgets import domain_errors, flash_and_rerun
@@ -37,7 +36,7 @@ def _form(session: Session) -> None:
         if st.form_submit_button("保存诵读点", key="pts_point_submit"):
             with domain_errors("未能保存："):
                 hours = dump_hours(simple_hours(days, opens, closes)) if days else "{}"
-                created = create_point(ReadingPointCreate(
+                created = create_point(point_input(
                     name=name, district=district, township=township, community=community, venue_type=venue,
                     capacity=int(capacity), opening_hours=hours, contact=contact,
                 ), session=session)

@@ -35,7 +35,7 @@ def _occurrence_form(occ_id: int, session: Session) -> None:
         override = cols[1].checkbox("仍然保存（忽略提醒事项）", key="evt_occ_override")
         if st.form_submit_button("保存这一场", key="evt_occ_submit"):
             with domain_errors("未能保存："):
-                occurrences.edit_occurrence(occ_id, day=day, start_time=start_time, title=title, cancelled=cancel,
+                occurrences.update_occurrence(occ_id, day=day, start_time=start_time, title=title, cancelled=cancel,
                                             override=override, session=session)
                 _saved("已保存这一场的修改。")
 

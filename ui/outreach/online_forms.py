@@ -13,7 +13,6 @@ from sqlmodel import Session
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from curriculum import clock
-from curriculum.models.outreach import OnlineItemCreate, OnlineMetricCreate
 from curriculum.outreach import online as on
 from curriculum.outreach import online_import
 from curriculum.outreach.online import ItemRow
@@ -40,7 +39,7 @@ def render_add_item(*, session: Session) -> None:
         url = st.text_input("链接（可选）", key="onl_item_url")
         if st.form_submit_button("添加节目", key="onl_item_submit"):
             with domain_errors("未能添加："):
-                data = OnlineItemCreate(title=title, channel=channel, publish_date=published, texts=texts, url=url)
+                data = on.item_input(title=title, channel=channel, publish_date=published, texts=texts, url=url)
                 item = on.create_item(data, session=session)
                 st.success(f"已添加“{item.title}”（{CHANNELS[item.channel]}）。")
 
@@ -63,7 +62,7 @@ def render_record_metrics(items: list[ItemRow], *, session: Session) -> None:
         }
         if st.form_submit_button("保存数据", key="onl_metric_submit"):
             with domain_errors("未能保存："):
-                data = OnlineMetricCreate(
+                data = on.metric_input(
                     item_id=item_id, recorded_at=on.local_moment(day, moment), **{k: int(v) for k, v in values.items()}
                 )
                 on.create_metric(data, session=session)

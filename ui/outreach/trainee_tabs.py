@@ -10,7 +10,6 @@ import streamlit as st
 from sqlmodel import Session
 
 from curriculum.charts.outreach import build_training_completion_figure
-from curriculum.models.outreach import TraineeCreate
 from curriculum.outreach import attendance, trainees, training
 from curriculum.outreach.training import BatchSummary
 from curriculum.outreach.training_views import (
@@ -30,7 +29,7 @@ def _new_trainee_form(batch_id: int, *, session: Session) -> None:
         phone = st.text_input("手机（可选，只显示部分号码）", key="trn_trainee_phone")
         if st.form_submit_button("添加并报名", key="trn_trainee_submit"):
             with domain_errors("未能添加："):
-                data = TraineeCreate(name=name, organisation=organisation, phone=phone or None)
+                data = trainees.trainee_input(name=name, organisation=organisation, phone=phone or None)
                 new = trainees.create_and_enrol(data, batch_id, session=session)
                 st.success(f"“{new.name}”已报名本期培训。")
 

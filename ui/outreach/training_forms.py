@@ -12,7 +12,6 @@ import streamlit as st
 from sqlmodel import Session
 
 from curriculum import clock
-from curriculum.models.outreach import TrainingBatchCreate, TrainingSessionCreate
 from curriculum.outreach import training
 from curriculum.outreach.training import BatchSummary
 from curriculum.outreach.training_views import sessions_frame
@@ -44,7 +43,7 @@ def render_new_batch(*, session: Session) -> None:
         )
         if st.form_submit_button("创建培训批次", key="trn_batch_submit"):
             with domain_errors("未能创建："):
-                data = TrainingBatchCreate(
+                data = training.batch_input(
                     name=name,
                     cohort=cohort,
                     start_date=start,
@@ -83,7 +82,7 @@ def _session_form(batch: BatchSummary, *, session: Session) -> None:
         texts = texts_picker("经典篇目（可选）", key="trn_session_texts")
         if st.form_submit_button("添加课次", key="trn_session_submit"):
             with domain_errors("未能添加课次："):
-                data = TrainingSessionCreate(
+                data = training.session_input(
                     batch_id=batch.id,
                     date=day,
                     start_time=start_time,

@@ -16,8 +16,8 @@ One job per module:
 * ``drafts`` — ``EventDraft`` / ``ShiftSpec`` and their validation, ``make_draft`` for forms;
 * ``records`` — reading an event's rows (``get_event``, ``get_occurrence``, ``occurrences_of`` …);
 * ``checks`` — venue, opening hours, person, capacity and deletion conflicts;
-* ``series`` — create an event, edit or stop a series, set its status;
-* ``occurrences`` — add, edit (as an exception) and delete one occurrence;
+* ``series`` — create an event, update (``update_series``) or stop a series, set its status;
+* ``occurrences`` — add, update (``update_occurrence``, as an exception) and delete one occurrence;
 * ``signups`` — sign-ups, waitlist and promotion;
 * ``shifts`` — shifts, assignments with backups, served shifts, ``shift_views``;
 * ``listing`` — ``OccurrenceRow`` and ``list_occurrences``.
@@ -37,14 +37,14 @@ from curriculum.community.events.checks import (
 )
 from curriculum.community.events.drafts import ACTIVE, EventDraft, ShiftSpec, at, make_draft
 from curriculum.community.events.listing import OccurrenceRow, list_occurrences
-from curriculum.community.events.occurrences import edit_occurrence
+from curriculum.community.events.occurrences import update_occurrence
 from curriculum.community.events.records import get_event, get_occurrence, occurrences_of
 from curriculum.community.events.series import (
     create_event,
-    edit_series,
     edit_series_from_form,
     set_status,
     stop_series,
+    update_series,
 )
 from curriculum.community.events.shifts import (
     AssignmentView,
@@ -65,10 +65,10 @@ from curriculum.community.events.signups import (
 )
 
 __all__ = [
-    "ACTIVE", "AssignmentView", "EventDraft", "OccurrenceRow", "ShiftSpec", "ShiftView", "add_shift",
-    "assign_person", "at", "cancel_signup", "capacity_conflict", "capacity_over_venue", "check_assignment",
-    "check_event", "create_event", "deletion_conflicts", "edit_occurrence", "edit_series", "edit_series_from_form",
-    "get_event", "get_occurrence", "hours_conflicts", "list_occurrences", "make_draft", "mark_served",
-    "occurrences_of", "person_conflicts", "promote_waitlist", "set_status", "shift_views", "sign_up",
-    "signup_lists", "stop_series", "unassign", "venue_conflicts",
+    "ACTIVE", "AssignmentView", "EventDraft", "OccurrenceRow", "ShiftSpec", "ShiftView", "add_shift", "assign_person",
+    "at", "cancel_signup", "capacity_conflict", "capacity_over_venue", "check_assignment", "check_event",
+    "create_event", "deletion_conflicts", "edit_series_from_form", "get_event", "get_occurrence", "hours_conflicts",
+    "list_occurrences", "make_draft", "mark_served", "occurrences_of", "person_conflicts", "promote_waitlist",
+    "set_status", "shift_views", "sign_up", "signup_lists", "stop_series", "unassign", "update_occurrence",
+    "update_series", "venue_conflicts",
 ]

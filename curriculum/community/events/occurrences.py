@@ -81,10 +81,10 @@ def _new_times(occ: EventOccurrence, start: datetime | None, end: datetime | Non
     return new_start, new_end
 
 
-def edit_occurrence(occurrence_id: int, *, session: Session, start: datetime | None = None,
-                    end: datetime | None = None, title: str | None = None, cancelled: bool | None = None,
-                    day: date | None = None, start_time: time | None = None,
-                    override: bool = False) -> EventOccurrence:
+def update_occurrence(occurrence_id: int, *, session: Session, start: datetime | None = None,
+                      end: datetime | None = None, title: str | None = None, cancelled: bool | None = None,
+                      day: date | None = None, start_time: time | None = None,
+                      override: bool = False) -> EventOccurrence:
     """Edit one occurrence; it becomes an exception that series edits leave alone.
 
     The new start is ``start``, or ``day`` and/or ``start_time`` (what a form

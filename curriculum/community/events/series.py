@@ -1,7 +1,7 @@
 """A whole event (a one-off or a series): create it, edit the series from a date on, stop it, set its status.
 
 ``create_event`` checks every conflict first and saves the event with all its
-occurrences in one commit. ``edit_series`` regenerates the future from the new
+occurrences in one commit. ``update_series`` regenerates the future from the new
 rule (past occurrences and edited exceptions stay as they are); what that
 would cost — dropped dates with people, conflicts — is checked before
 anything is written.
@@ -130,8 +130,8 @@ def _touch_future(event: CommunityEvent, from_time: datetime, session: Session) 
                 promote_waitlist(occ, event.capacity, session=session)  # more places: the queue moves up in order
 
 
-def edit_series(event_id: int, draft: EventDraft, *, session: Session, from_time: datetime,
-                override: bool = False) -> CommunityEvent:
+def update_series(event_id: int, draft: EventDraft, *, session: Session, from_time: datetime,
+                  override: bool = False) -> CommunityEvent:
     """Apply ``draft`` to the whole series from ``from_time`` on.
 
     Past occurrences stay as they were. Future occurrences that were not
@@ -164,7 +164,7 @@ def edit_series_from_form(event_id: int, *, session: Session, from_time: datetim
 
     The series keeps its first day, status, festival and pairing; what the
     change would cost (dropped dates with people, conflicts) is checked by
-    ``edit_series``. ``views.series_form`` gives the form's starting values.
+    ``update_series``. ``views.series_form`` gives the form's starting values.
     """
     event = get_event(event_id, session=session)
     built = make_draft(title, day=event.start.date(), start_time=start_time, duration_minutes=duration_minutes,
@@ -174,7 +174,7 @@ def edit_series_from_form(event_id: int, *, session: Session, from_time: datetim
                        pairing_id=event.pairing_id, district=event.district)
     if not built.rrule:
         raise CommunityError("重复活动：请至少选择一个星期几（要停止系列，请用“停止此系列”）", field="repeat_days")
-    return edit_series(event_id, built, session=session, from_time=from_time, override=override)
+    return update_series(event_id, built, session=session, from_time=from_time, override=override)
 
 
 def stop_series(event_id: int, from_day: date, *, session: Session) -> int:
@@ -216,7 +216,7 @@ def set_status(event_id: int, status: str, *, session: Session) -> CommunityEven
     """Set a status that occupies nothing (``suggested`` or ``dropped``).
 
     Confirming is not done here: it must go through the conflict checks of
-    ``festival_events.accept_suggestion`` (or ``create_event`` / ``edit_series``).
+    ``festival_events.accept_suggestion`` (or ``create_event`` / ``update_series``).
     """
     event = get_event(event_id, session=session)
     if status not in EVENT_STATUSES:

@@ -5,11 +5,9 @@ of ``ui.community`` per tab); every save goes through a domain function that
 refuses bad input with a Chinese message (shown with ``st.error``) and saves
 nothing in that case.
 
-Phones are always shown masked (``138****0000``). The product has no sign-in
-yet, so it cannot know who is looking: showing a number in full to the person's
-manager (``people.display_phone``) needs sign-in, which is not available. Until
-then the viewer picker lives in an expander labelled 管理员预览, for an
-administrator checking the rule on a trusted machine; it is not access control.
+Phones are shown masked (``138****0000``) except to the signed-in
+administrators and the leaders of the person's own reading point
+(``people.may_see_phone``, a rule of the core, not of this page).
 """
 
 from __future__ import annotations
@@ -18,6 +16,7 @@ import streamlit as st
 
 from curriculum.community.people import list_people
 from curriculum.community.points import list_points
+from ui.auth import current_user
 from ui.community import FLASH, pairings, people, points
 from ui.state import db_session
 from ui.widgets import show_flash
@@ -33,22 +32,13 @@ with db_session() as session:
     point_names = {p.id: p.name for p in list_points(session=session)}
     leader_names = {p.id: p.name for p in list_people(session=session, role="leader")}
 
-    st.caption(
-        "电话号码默认隐藏为 138****0000。只有负责人才应看到所负责人员的完整电话，"
-        "这需要登录功能（尚未提供）；下方“管理员预览”仅供管理员在可信电脑上核对，不是权限控制。"
-    )
-    with st.expander("管理员预览：以负责人身份查看完整电话（需登录功能，尚未提供）"):
-        viewer = st.selectbox(
-            "以谁的身份查看（负责人可看到所负责人员的完整电话）",
-            [0, *leader_names],
-            format_func=lambda i: leader_names.get(i, "访客（电话全部隐藏）"),
-            key="pts_viewer",
-        )
+    viewer = current_user()
+    st.caption("电话号码隐藏为 138****0000；登录后，诵读点负责人可看到本点人员的完整电话，管理员可看到全部。")
 
     tab_points, tab_people, tab_pairings = st.tabs(["诵读点", "领读员与志愿者", "结对子"])
     with tab_points:
         points.render(session=session)
     with tab_people:
-        people.render(session=session, point_names=point_names, leader_names=leader_names, viewer_id=viewer or None)
+        people.render(session=session, point_names=point_names, leader_names=leader_names, viewer=viewer)
     with tab_pairings:
         pairings.render(session=session)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from curriculum.accounts.service import CurrentUser
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.points import Hours, parse_hours, within_hours
 from curriculum.errors import get_or_raise, validated
@@ -36,13 +37,19 @@ def normalize_phone(phone: str | None, *, field: str = "手机号") -> str | Non
         raise CommunityError(str(err), field="phone") from None
 
 
-def display_phone(person: Person, viewer_id: int | None) -> str:
-    """The phone as ``viewer_id`` may see it: in full for the manager (or the person), otherwise masked."""
+def may_see_phone(person: Person, viewer: CurrentUser | None) -> bool:
+    """Full numbers only for administrators and the leaders of the person's own reading point."""
+    if viewer is None:
+        return False
+    return "admin" in viewer.roles or any(
+        g.role == "leader" and g.point_id is not None and g.point_id == person.point_id for g in viewer.grants)
+
+
+def display_phone(person: Person, viewer: CurrentUser | None) -> str:
+    """The phone as ``viewer`` (the signed-in user, or nobody) may see it: in full or masked (138****0000)."""
     if not person.phone:
         return ""
-    if viewer_id is not None and viewer_id in (person.managed_by, person.id):
-        return person.phone
-    return mask_phone(person.phone)
+    return person.phone if may_see_phone(person, viewer) else mask_phone(person.phone)
 
 
 def availability(person: Person) -> Hours:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from sqlmodel import Session, select
 
+from curriculum.accounts.service import CurrentUser
 from curriculum.community.attendance import attendance_of, volunteer_hours
 from curriculum.community.conflicts import fmt_span
 from curriculum.community.events.listing import OccurrenceRow
@@ -58,8 +59,8 @@ def points_table(*, session: Session) -> list[dict]:
     ]
 
 
-def people_table(*, session: Session, viewer_id: int | None = None) -> list[dict]:
-    """Plain rows for the page, phones as ``viewer_id`` may see them."""
+def people_table(*, session: Session, viewer: CurrentUser | None = None) -> list[dict]:
+    """Plain rows for the page, phones as ``viewer`` (the signed-in user) may see them."""
     names = {p.id: p.name for p in session.exec(select(ReadingPoint))}
     people = list_people(session=session)
     by_id = {p.id: p.name for p in people}
@@ -72,7 +73,7 @@ def people_table(*, session: Session, viewer_id: int | None = None) -> list[dict
             "可服务时间": format_hours(availability(p)),
             "诵读点": names.get(p.point_id, ""),
             "负责人": by_id.get(p.managed_by, ""),
-            "电话": display_phone(p, viewer_id),
+            "电话": display_phone(p, viewer),
         }
         for p in people
     ]

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from curriculum.accounts.service import CurrentUser, Grant
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.pairings import create_pairing, pairing_input
 from curriculum.community.people import create_person, display_phone, mask_phone, person_input
@@ -19,16 +20,23 @@ def test_mask_phone():
     assert mask_phone("12345") == "*****"
 
 
-def test_phone_shown_in_full_only_to_the_manager_and_the_person(session, make_person):
+def _user(*grants: Grant) -> CurrentUser:
+    return CurrentUser(id=1, username="u", display_name="u", grants=grants)
+
+
+def test_phone_shown_in_full_only_to_admins_and_the_leaders_of_the_persons_point(session, make_person, make_point):
+    here, there = make_point("老街社区诵读点"), make_point("郾城区图书馆诵读点")
     leader = make_person("王老师", role="leader", phone="13800001001")
-    other_leader = make_person("李老师", role="leader")
+    make_person("李老师", role="leader")
     vol = make_person("张明", phone="138-1234-0000", managed_by=leader.id)
+    vol.point_id = here.id
     assert vol.phone == "13812340000"
-    assert display_phone(vol, leader.id) == "13812340000"
-    assert display_phone(vol, vol.id) == "13812340000"
-    assert display_phone(vol, other_leader.id) == "138****0000"
-    assert display_phone(vol, None) == "138****0000"
-    rows = {r["姓名"]: r for r in people_table(session=session, viewer_id=other_leader.id)}
+    assert display_phone(vol, _user(Grant("leader", point_id=here.id))) == "13812340000"
+    assert display_phone(vol, _user(Grant("admin"))) == "13812340000"
+    assert display_phone(vol, _user(Grant("leader", point_id=there.id))) == "138****0000"
+    assert display_phone(vol, _user(Grant("bureau"))) == "138****0000"  # the bureau sees counts, not phones
+    assert display_phone(vol, None) == "138****0000"  # nobody signed in
+    rows = {r["姓名"]: r for r in people_table(session=session, viewer=_user(Grant("leader", point_id=there.id)))}
     assert rows["张明"]["电话"] == "138****0000" and rows["张明"]["负责人"] == "王老师"
     assert rows["李老师"]["电话"] == ""
 

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 from sqlmodel import Session
 
+from curriculum.accounts.service import CurrentUser
 from curriculum.community import views
 from curriculum.community.people import SKILLS, create_person, person_input
 from curriculum.community.points import dump_hours, simple_hours
@@ -45,9 +46,9 @@ def _form(session: Session, point_names: dict[int, str], leader_names: dict[int,
 
 
 def render(*, session: Session, point_names: dict[int, str], leader_names: dict[int, str],
-           viewer_id: int | None) -> None:
+           viewer: CurrentUser | None) -> None:
     _form(session, point_names, leader_names)
-    rows = views.people_table(session=session, viewer_id=viewer_id)
+    rows = views.people_table(session=session, viewer=viewer)
     if rows:
         st.dataframe(rows, hide_index=True, width="stretch", key="pts_people_table")
     else:

@@ -8,11 +8,13 @@ from curriculum.cli.common import echo_json, fail, session_scope
 from curriculum.errors import DomainError
 from curriculum.schoolcal.days import CalendarError, TermCalendar, build_term_calendar, parse_timetable_weekday
 from curriculum.schoolcal.store import (
-    add_closure,
-    add_makeup_day,
+    closure_input,
+    create_closure,
+    create_makeup_day,
     delete_adjustment,
     list_schools,
     list_terms,
+    makeup_day_input,
     term_calendar,
 )
 from curriculum.schoolcal.views import describe_adjustment
@@ -120,7 +122,8 @@ def add_closure_cmd(term_id: int, start, end, reason: str) -> None:
     """学校停课：学期 TERM_ID 从 START 到 END（含两端）因 REASON 停课。"""
     with session_scope() as session:
         try:
-            row = add_closure(term_id, start.date(), end.date(), reason, session=session)
+            data = closure_input(term_id=term_id, start=start.date(), end=end.date(), reason=reason)
+            row = create_closure(data, session=session)
         except DomainError as err:
             fail(str(err))
         click.echo(f"已添加（编号 {row.id}）：{describe_adjustment(row)}")
@@ -141,7 +144,8 @@ def add_makeup_cmd(term_id: int, day, timetable: int, reason: str) -> None:
     """学校补课：学期 TERM_ID 的 DAY（通常是周六）上课，说明为 REASON。"""
     with session_scope() as session:
         try:
-            row = add_makeup_day(term_id, day.date(), timetable, reason, session=session)
+            data = makeup_day_input(term_id=term_id, day=day.date(), timetable_weekday=timetable, reason=reason)
+            row = create_makeup_day(data, session=session)
         except DomainError as err:
             fail(str(err))
         click.echo(f"已添加（编号 {row.id}）：{describe_adjustment(row)}")

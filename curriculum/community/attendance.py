@@ -8,19 +8,24 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError
-from curriculum.errors import get_or_raise
+from curriculum.errors import get_or_raise, validated
 from curriculum.models.community import (
     Attendance,
+    AttendanceRecordCreate,
     CommunityEvent,
     EventOccurrence,
     ShiftAssignment,
     VolunteerShift,
 )
 from curriculum.vocab import ATTENDANCE_ROLES
+
+# The attendance form's Chinese field names, for messages about fields whose rule has no message of its own.
+ATTENDANCE_LABELS = {"occurrence_id": "活动场次", "counts": "到场人数", "duration_minutes": "实际时长"}
 
 
 @dataclass(frozen=True)
@@ -38,18 +43,15 @@ class AttendanceRecord:
         return round(self.total * self.duration_minutes / 60, 2)
 
 
-def record_attendance(occurrence_id: int, counts: dict[str, int], duration_minutes: int, *,
-                      session: Session) -> AttendanceRecord:
-    """Save (replace) the counts by role and the actual duration of one occurrence."""
-    occ = get_or_raise(session, EventOccurrence, occurrence_id, what="活动场次", field="occurrence_id")
-    if duration_minutes <= 0:
-        raise CommunityError("实际时长：应大于 0 分钟", field="duration_minutes")
-    for role, n in counts.items():
-        if role not in ATTENDANCE_ROLES:
-            raise CommunityError(f"到场人数：未知身份“{role}”，可选：{'、'.join(ATTENDANCE_ROLES.values())}",
-                                 field="counts")
-        if n < 0:
-            raise CommunityError(f"到场人数·{ATTENDANCE_ROLES[role]}：不能为负数", field="counts")
+def attendance_input(**fields: Any) -> AttendanceRecordCreate:
+    """An ``AttendanceRecordCreate`` from typed input; ``CommunityError`` in Chinese naming the field refused."""
+    return validated(AttendanceRecordCreate, CommunityError, labels=ATTENDANCE_LABELS, **fields)
+
+
+def record_attendance(data: AttendanceRecordCreate, *, session: Session) -> AttendanceRecord:
+    """Save (replace) the counts by role and the actual duration of one occurrence (the model holds the rules)."""
+    occ = get_or_raise(session, EventOccurrence, data.occurrence_id, what="活动场次", field="occurrence_id")
+    counts, duration_minutes = data.counts, data.duration_minutes
     existing = {a.role: a for a in session.exec(select(Attendance).where(Attendance.occurrence_id == occ.id))}
     for role in ATTENDANCE_ROLES:
         n = int(counts.get(role, 0))

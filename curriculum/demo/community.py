@@ -44,6 +44,7 @@ from curriculum.community.people import create_person
 from curriculum.community.points import create_point, dump_hours, simple_hours
 from curriculum.community.recurrence import weekly_rule
 from curriculum.models.community import (
+    AttendanceRecordCreate,
     CommunityEvent,
     Pairing,
     PairingCreate,
@@ -207,7 +208,8 @@ def _record_the_past(event: CommunityEvent, crowd: Crowd, now: datetime, session
             rng = random.Random(f"{event.title}|{event.point_id}|{occ.start.isoformat()}")
             # Readings sometimes run a little short (late start, weather); never longer than planned.
             minutes = event.duration_minutes - rng.choice((0, 0, 0, 5, 10))
-            record_attendance(occ.id, crowd.draw(rng), minutes, session=session)
+            record = AttendanceRecordCreate(occurrence_id=occ.id, counts=crowd.draw(rng), duration_minutes=minutes)
+            record_attendance(record, session=session)
             added += 1
     return added
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from curriculum.models.calendar import Term
+from curriculum.models.calendar import ClosureCreate, MakeupDayCreate, Term
 from curriculum.schoolcal import store
 
 DEMO_SCHOOL = "漯河市第二实验小学"
@@ -41,12 +41,14 @@ def _adjustments(terms: list[Term], *, session: Session, counts: dict[str, int])
     for index, start, end, reason in _DEMO_CLOSURES:
         rows = store.list_adjustments(terms[index].id, session=session)
         if not any(r.kind == "closure" and r.start == start and r.reason == reason for r in rows):
-            store.add_closure(terms[index].id, start, end, reason, session=session)
+            store.create_closure(ClosureCreate(term_id=terms[index].id, start=start, end=end, reason=reason),
+                                 session=session)
             counts["停课与补课"] += 1
     for index, day, weekday, reason in _DEMO_MAKEUPS:
         rows = store.list_adjustments(terms[index].id, session=session)
         if not any(r.kind == "makeup" and r.start == day for r in rows):
-            store.add_makeup_day(terms[index].id, day, weekday, reason, session=session)
+            makeup = MakeupDayCreate(term_id=terms[index].id, day=day, timetable_weekday=weekday, reason=reason)
+            store.create_makeup_day(makeup, session=session)
             counts["停课与补课"] += 1
 
 

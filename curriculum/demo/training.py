@@ -16,6 +16,7 @@ from curriculum.clock import local_today
 from curriculum.models.outreach import (
     Trainee,
     TraineeCreate,
+    TrainingAttendanceCreate,
     TrainingBatch,
     TrainingBatchCreate,
     TrainingSessionCreate,
@@ -192,6 +193,6 @@ def seed(*, session: Session, today: dt.date | None = None) -> dict[str, int]:
             if day >= today:
                 continue  # not held yet
             present = [trainee_ids[t] for t, attended in spec["present"].items() if index in attended]
-            record_attendance(session_id, present, session=session)
+            record_attendance(TrainingAttendanceCreate(session_id=session_id, present_ids=present), session=session)
             created["考勤记录"] += len(trainee_ids)
     return {label: n for label, n in created.items() if n}

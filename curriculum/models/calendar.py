@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import ValidationInfo, field_validator, model_validator
 from sqlmodel import Field, SQLModel
 
 from curriculum.models.base import Timestamped, blank_to_none, one_of
 from curriculum.models.district import district_field
 from curriculum.vocab import ADJUSTMENT_KINDS
+
+_REASON_MAX = 120  # CalendarAdjustment.reason; a longer reason is cut, not refused
+_MAKEUP_REASON = "学校补课"
 
 # --- school ------------------------------------------------------------------
 
@@ -90,6 +93,60 @@ class CalendarAdjustmentCreate(CalendarAdjustmentBase):
             if self.timetable_weekday is None:
                 raise ValueError("补课日要指定按周几的课表上课")
         return self
+
+
+class ClosureCreate(SQLModel):
+    """A closure (停课) asked for through a term: a reason, an end not before the start.
+
+    ``schoolcal.store.create_closure`` turns it into the school's ``CalendarAdjustmentCreate``
+    after checking the term's range and calendar.
+    """
+
+    term_id: int
+    start: dt.date
+    end: dt.date
+    reason: str
+
+    @field_validator("end")
+    @classmethod
+    def _end(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        start = info.data.get("start")
+        if start is not None and value < start:
+            raise ValueError(f"结束日期 {value.isoformat()} 早于开始日期 {start.isoformat()}")
+        return value
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object) -> str:
+        text = str(value or "").strip()
+        if not text:
+            raise ValueError("请填写停课原因（如：期中考试、运动会）")
+        return text[:_REASON_MAX]
+
+
+class MakeupDayCreate(SQLModel):
+    """A make-up day (补课) asked for through a term: one day following a Monday–Friday timetable.
+
+    An empty reason is “学校补课”; ``schoolcal.store.create_makeup_day`` checks the term's range and calendar.
+    """
+
+    term_id: int
+    day: dt.date
+    timetable_weekday: int
+    reason: str = _MAKEUP_REASON
+
+    @field_validator("timetable_weekday", mode="before")
+    @classmethod
+    def _timetable(cls, value: object) -> object:
+        # The teacher's wording (the adjustment's ge/le bounds would say it in English).
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
+            raise ValueError("补课日要按周一到周五中某一天的课表上课")
+        return value
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object) -> str:
+        return (str(value or "").strip() or _MAKEUP_REASON)[:_REASON_MAX]
 
 
 class CalendarAdjustment(CalendarAdjustmentBase, Timestamped, table=True):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import NaiveDatetime, field_validator
+from pydantic import NaiveDatetime, ValidationInfo, field_validator
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -288,6 +288,64 @@ class SignUp(Timestamped, table=True):
     seq: int = 0
 
 
+class SignUpCreate(SQLModel):
+    """A new sign-up for one occurrence: a name and a known role.
+
+    The phone is cleaned by the service (``curriculum.phones``), which also checks the occurrence,
+    duplicates and the places left.
+    """
+
+    occurrence_id: int
+    name: str
+    role: str = "resident"
+    phone: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return _not_blank(value, "报名姓名")
+
+    @field_validator("role")
+    @classmethod
+    def _role(cls, value: str) -> str:
+        if value not in ATTENDANCE_ROLES:
+            raise ValueError(f"报名身份：未知“{value}”")
+        return value
+
+
+class ShiftCreate(SQLModel):
+    """A new volunteer shift: a task, at least one person, an end after the start.
+
+    A start or end left empty is the occurrence's (filled in, and checked again, by the service).
+    """
+
+    occurrence_id: int
+    task: str
+    needed: int = 1
+    start: NaiveDatetime | None = None
+    end: NaiveDatetime | None = None
+
+    @field_validator("task")
+    @classmethod
+    def _task(cls, value: str) -> str:
+        return _not_blank(value, "岗位名称")
+
+    @field_validator("needed")
+    @classmethod
+    def _needed(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("需要人数：应至少为 1")
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _end(cls, value: NaiveDatetime | None, info: ValidationInfo) -> NaiveDatetime | None:
+        start = info.data.get("start")
+        if value is not None and start is not None and value <= start:
+            raise ValueError("岗位结束时间：应晚于开始时间")
+        return value
+
+
 class VolunteerShift(Timestamped, table=True):
     __tablename__ = "volunteer_shift"
 
@@ -308,6 +366,34 @@ class ShiftAssignment(Timestamped, table=True):
     person_id: int = Field(foreign_key="community_person.id", index=True)
     backup: bool = False
     served: bool = False
+
+
+class AttendanceRecordCreate(SQLModel):
+    """Attendance of one occurrence: a duration over 0 minutes and a count of 0 or more per known role.
+
+    Roles left out count 0; the service checks the occurrence exists.
+    """
+
+    occurrence_id: int
+    duration_minutes: int
+    counts: dict[str, int]
+
+    @field_validator("duration_minutes")
+    @classmethod
+    def _duration(cls, value: int) -> int:
+        if value <= 0:
+            raise ValueError("实际时长：应大于 0 分钟")
+        return value
+
+    @field_validator("counts")
+    @classmethod
+    def _counts(cls, value: dict[str, int]) -> dict[str, int]:
+        for role, n in value.items():
+            if role not in ATTENDANCE_ROLES:
+                raise ValueError(f"到场人数：未知身份“{role}”，可选：{'、'.join(ATTENDANCE_ROLES.values())}")
+            if n < 0:
+                raise ValueError(f"到场人数·{ATTENDANCE_ROLES[role]}：不能为负数")
+        return value
 
 
 class Attendance(Timestamped, table=True):

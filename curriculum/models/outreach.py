@@ -256,6 +256,29 @@ class TrainingEnrolment(Timestamped, table=True):
     trainee_id: int = Field(foreign_key="trainee.id", index=True)
 
 
+class TrainingAttendanceCreate(SQLModel):
+    """The attendance of one session: the trainees present, each once (every other enrolled trainee is absent).
+
+    Whether they are enrolled in the session's batch is checked by ``outreach.attendance.record_attendance``.
+    """
+
+    session_id: int
+    present_ids: list[int] = Field(default_factory=list)
+
+    @field_validator("present_ids", mode="before")
+    @classmethod
+    def _as_list(cls, value: object) -> object:
+        # Any collection of ids (a set of ticked boxes, a generator) is accepted, not only a list.
+        if value is None:
+            return []
+        return value if isinstance(value, (list, str, bytes, dict)) else list(value)
+
+    @field_validator("present_ids")
+    @classmethod
+    def _once_each(cls, value: list[int]) -> list[int]:
+        return list(dict.fromkeys(value))
+
+
 class TrainingAttendance(Timestamped, table=True):
     __tablename__ = "training_attendance"
     __table_args__ = (

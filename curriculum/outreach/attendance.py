@@ -8,16 +8,20 @@ rounded up (``required_sessions``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from curriculum.models.outreach import TrainingAttendance
+from curriculum.models.outreach import TrainingAttendance, TrainingAttendanceCreate
 from curriculum.outreach import OutreachError
+from curriculum.outreach.rules import checked
 from curriculum.outreach.trainees import list_enrolled
 from curriculum.outreach.training import get_batch, get_session, list_sessions
+
+# The attendance sheet's Chinese field names, for messages about fields whose rule has no message of its own.
+ATTENDANCE_LABELS = {"session_id": "课次", "present_ids": "到课学员"}
 
 
 @dataclass(frozen=True)
@@ -44,14 +48,20 @@ def attendance_sheet(session_id: int, *, session: Session) -> list[AttendanceLin
     ]
 
 
-def record_attendance(session_id: int, present_ids: Iterable[int], *, session: Session) -> int:
-    """Mark the trainees in ``present_ids`` present and every other enrolled trainee absent.
+def attendance_input(**fields: Any) -> TrainingAttendanceCreate:
+    """A ``TrainingAttendanceCreate`` from typed input; one ``OutreachError`` naming every field refused."""
+    return checked(TrainingAttendanceCreate, labels=ATTENDANCE_LABELS, **fields)
+
+
+def record_attendance(data: TrainingAttendanceCreate, *, session: Session) -> int:
+    """Mark the trainees in ``data.present_ids`` present and every other enrolled trainee absent.
 
     Returns the number present. A trainee who is not enrolled in the session's
     batch is an error and nothing is saved.
     """
+    session_id = data.session_id
     row = get_session(session_id, session=session)
-    present = set(present_ids)
+    present = set(data.present_ids)
     enrolled = {t.id for t in list_enrolled(row.batch_id, session=session)}
     strangers = sorted(present - enrolled)
     if strangers:

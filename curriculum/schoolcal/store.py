@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -25,6 +26,8 @@ from curriculum.errors import get_or_raise, validated
 from curriculum.models.calendar import (
     CalendarAdjustment,
     CalendarAdjustmentCreate,
+    ClosureCreate,
+    MakeupDayCreate,
     School,
     SchoolCreate,
     Term,
@@ -34,6 +37,10 @@ from curriculum.schoolcal.days import CalendarError, Closure, MakeupDay, TermCal
 
 _SCHOOL_NAME_MAX = 120
 _TERM_MAX_DAYS = 366
+
+# The 停课/补课 forms' Chinese field names, for messages about fields whose rule has no message of its own.
+ADJUSTMENT_LABELS = {"term_id": "学期", "start": "开始日期", "end": "结束日期", "reason": "原因", "day": "补课日期",
+                     "timetable_weekday": "按哪天的课表"}
 
 # --------------------------------------------------------------------------- schools
 
@@ -177,21 +184,31 @@ def _save(data: CalendarAdjustmentCreate, *, session: Session) -> CalendarAdjust
     return row
 
 
-def add_closure(term_id: int, start: date, end: date, reason: str, *, session: Session) -> CalendarAdjustment:
-    """Close the school ``start``..``end`` (inclusive) for ``reason``.
+def closure_input(**fields: Any) -> ClosureCreate:
+    """A ``ClosureCreate`` from typed input; ``CalendarError`` in Chinese naming the field the model refuses."""
+    return validated(ClosureCreate, CalendarError, labels=ADJUSTMENT_LABELS, **fields)
+
+
+def makeup_day_input(**fields: Any) -> MakeupDayCreate:
+    """A ``MakeupDayCreate`` from typed input; ``CalendarError`` in Chinese naming the field the model refuses."""
+    return validated(MakeupDayCreate, CalendarError, labels=ADJUSTMENT_LABELS, **fields)
+
+
+def create_closure(data: ClosureCreate, *, session: Session) -> CalendarAdjustment:
+    """Close the school ``data.start``..``data.end`` (inclusive) for ``data.reason``.
+
+    The model holds the field rules (a reason, ``end`` not before ``start``).
 
     Raises:
-        CalendarError: empty reason, ``end < start``, outside the term, over one of
-            the school's make-up days, or no school day in the range.
+        CalendarError: outside the term, over one of the school's make-up days,
+            or no school day in the range.
     """
-    term = get_term(term_id, session=session)
-    reason = (reason or "").strip()
-    if not reason:
-        raise CalendarError("请填写停课原因（如：期中考试、运动会）", field="reason")
-    data = validated(CalendarAdjustmentCreate, CalendarError, school_id=term.school_id, kind="closure",
-                     start=start, end=end, reason=reason[:120])
+    term = get_term(data.term_id, session=session)
+    start, end = data.start, data.end
+    adjustment = validated(CalendarAdjustmentCreate, CalendarError, school_id=term.school_id, kind="closure",
+                           start=start, end=end, reason=data.reason)
     _check_in_term(term, start, end, "停课日期")
-    closures, makeups = term_adjustments(term_id, session=session)
+    closures, makeups = term_adjustments(term.id, session=session)
     clash = [m for m in makeups if start <= m.date <= end]
     if clash:
         raise CalendarError(f"{clash[0].date.isoformat()} 已设为补课日（{clash[0].reason}），请先删除该补课日",
@@ -199,27 +216,24 @@ def add_closure(term_id: int, start: date, end: date, reason: str, *, session: S
     before = build_term_calendar(term.start, term.end, closures=closures, makeup_days=makeups)
     if not any(start <= d.date <= end for d in before.days):
         raise CalendarError(f"{start.isoformat()} 至 {end.isoformat()} 本来就没有要上课的日子，无需停课", field="start")
-    return _save(data, session=session)
+    return _save(adjustment, session=session)
 
 
-def add_makeup_day(
-    term_id: int, day: date, timetable_weekday: int, reason: str, *, session: Session
-) -> CalendarAdjustment:
-    """Make ``day`` (usually a Saturday) a school day that follows ``timetable_weekday``'s timetable.
+def create_makeup_day(data: MakeupDayCreate, *, session: Session) -> CalendarAdjustment:
+    """Make ``data.day`` (usually a Saturday) a school day that follows ``data.timetable_weekday``'s timetable.
+
+    The model holds the field rules (a Monday–Friday timetable).
 
     Raises:
-        CalendarError: outside the term, a day that already has lessons, inside
-            one of the school's closures, or a timetable other than Monday–Friday.
+        CalendarError: outside the term, a day that already has lessons, or inside
+            one of the school's closures.
     """
-    term = get_term(term_id, session=session)
-    # The model's ge/le bounds say the same in English; this is the teacher's wording.
-    if not isinstance(timetable_weekday, int) or not 0 <= timetable_weekday <= 4:
-        raise CalendarError("补课日要按周一到周五中某一天的课表上课", field="timetable_weekday")
-    reason = (reason or "").strip() or "学校补课"
-    data = validated(CalendarAdjustmentCreate, CalendarError, school_id=term.school_id, kind="makeup",
-                     start=day, end=day, reason=reason[:120], timetable_weekday=timetable_weekday)
+    term = get_term(data.term_id, session=session)
+    day, timetable_weekday, reason = data.day, data.timetable_weekday, data.reason
+    adjustment = validated(CalendarAdjustmentCreate, CalendarError, school_id=term.school_id, kind="makeup",
+                           start=day, end=day, reason=reason, timetable_weekday=timetable_weekday)
     _check_in_term(term, day, day, "补课日")
-    closures, makeups = term_adjustments(term_id, session=session)
+    closures, makeups = term_adjustments(term.id, session=session)
     closed = [c for c in closures if c.start <= day <= c.end]
     if closed:
         raise CalendarError(f"{day.isoformat()} 在停课期间（{closed[0].reason}），不能设为补课日", field="start")
@@ -228,7 +242,7 @@ def add_makeup_day(
     build_term_calendar(
         term.start, term.end, closures=closures, makeup_days=[*makeups, MakeupDay(day, timetable_weekday, reason)]
     )
-    return _save(data, session=session)
+    return _save(adjustment, session=session)
 
 
 def delete_adjustment(adjustment_id: int, *, session: Session) -> None:

@@ -13,13 +13,15 @@ from curriculum.errors import NotFound
 from curriculum.models.calendar import CalendarAdjustment, School, Term, TermCreate
 from curriculum.schoolcal.days import CalendarError
 from curriculum.schoolcal.store import (
-    add_closure,
-    add_makeup_day,
+    closure_input,
+    create_closure,
+    create_makeup_day,
     delete_adjustment,
     get_or_create_school,
     list_adjustments,
     list_schools,
     list_terms,
+    makeup_day_input,
     school_input,
     term_calendar,
 )
@@ -70,9 +72,11 @@ def test_terms_listed_by_start(session):
 
 def test_term_calendar_reflects_closures_and_makeup_days(session, term):
     base = len(term_calendar(term.id, session=session).days)
-    closure = add_closure(term.id, D("2026-11-12"), D("2026-11-13"), "期中考试", session=session)
+    closure = create_closure(closure_input(term_id=term.id, start=D("2026-11-12"), end=D("2026-11-13"),
+                                           reason="期中考试"), session=session)
     assert len(term_calendar(term.id, session=session).days) == base - 2
-    makeup = add_makeup_day(term.id, D("2026-11-14"), 0, "期中考试补课", session=session)
+    makeup = create_makeup_day(makeup_day_input(term_id=term.id, day=D("2026-11-14"), timetable_weekday=0,
+                                                reason="期中考试补课"), session=session)
     cal = term_calendar(term.id, session=session)
     assert len(cal.days) == base - 1
     assert cal.day_on(D("2026-11-14")).timetable_weekday == 0
@@ -95,30 +99,43 @@ def test_deleting_a_missing_adjustment_says_it_does_not_exist(session):
 @pytest.mark.parametrize(
     ("action", "message"),
     [
-        (lambda s, t: add_makeup_day(t.id, D("2026-11-16"), 0, "补课", session=s), "本来就要上课"),
-        (lambda s, t: add_makeup_day(t.id, D("2026-10-10"), 0, "补课", session=s), "本来就要上课"),
-        (lambda s, t: add_makeup_day(t.id, D("2027-02-06"), 0, "补课", session=s), "不在学期"),
-        (lambda s, t: add_makeup_day(t.id, D("2026-11-14"), 6, "补课", session=s), "周一到周五"),
-        (lambda s, t: add_closure(t.id, D("2026-08-31"), D("2026-09-02"), "军训", session=s), "不在学期"),
-        (lambda s, t: add_closure(t.id, D("2026-11-13"), D("2026-11-12"), "考试", session=s), "早于开始日期"),
-        (lambda s, t: add_closure(t.id, D("2026-11-12"), D("2026-11-13"), " ", session=s), "停课原因"),
-        (lambda s, t: add_closure(t.id, D("2026-10-01"), D("2026-10-04"), "国庆", session=s), "本来就没有要上课"),
+        (lambda s, t: create_makeup_day(makeup_day_input(term_id=t.id, day=D("2026-11-16"), timetable_weekday=0,
+                                                         reason="补课"), session=s), "本来就要上课"),
+        (lambda s, t: create_makeup_day(makeup_day_input(term_id=t.id, day=D("2026-10-10"), timetable_weekday=0,
+                                                         reason="补课"), session=s), "本来就要上课"),
+        (lambda s, t: create_makeup_day(makeup_day_input(term_id=t.id, day=D("2027-02-06"), timetable_weekday=0,
+                                                         reason="补课"), session=s), "不在学期"),
+        (lambda s, t: create_makeup_day(makeup_day_input(term_id=t.id, day=D("2026-11-14"), timetable_weekday=6,
+                                                         reason="补课"), session=s), "周一到周五"),
+        (lambda s, t: create_closure(closure_input(term_id=t.id, start=D("2026-08-31"), end=D("2026-09-02"),
+                                                   reason="军训"), session=s), "不在学期"),
+        (lambda s, t: create_closure(closure_input(term_id=t.id, start=D("2026-11-13"), end=D("2026-11-12"),
+                                                   reason="考试"), session=s), "早于开始日期"),
+        (lambda s, t: create_closure(closure_input(term_id=t.id, start=D("2026-11-12"), end=D("2026-11-13"),
+                                                   reason=" "), session=s), "停课原因"),
+        (lambda s, t: create_closure(closure_input(term_id=t.id, start=D("2026-10-01"), end=D("2026-10-04"),
+                                                   reason="国庆"), session=s), "本来就没有要上课"),
     ],
 )
 def test_invalid_changes_raise_chinese_error_and_save_nothing(session, term, action, message):
-    add_closure(term.id, D("2026-12-01"), D("2026-12-01"), "教研活动", session=session)
+    create_closure(closure_input(term_id=term.id, start=D("2026-12-01"), end=D("2026-12-01"), reason="教研活动"),
+                   session=session)
     with pytest.raises(CalendarError, match=message):
         action(session, term)
     assert _count(session, CalendarAdjustment) == 1
 
 
 def test_makeup_inside_closure_and_closure_over_makeup_are_rejected(session, term):
-    add_closure(term.id, D("2026-11-12"), D("2026-11-13"), "期中考试", session=session)
-    add_makeup_day(term.id, D("2026-11-21"), 4, "补课", session=session)
+    create_closure(closure_input(term_id=term.id, start=D("2026-11-12"), end=D("2026-11-13"), reason="期中考试"),
+                   session=session)
+    create_makeup_day(makeup_day_input(term_id=term.id, day=D("2026-11-21"), timetable_weekday=4, reason="补课"),
+                      session=session)
     with pytest.raises(CalendarError, match="停课期间"):
-        add_makeup_day(term.id, D("2026-11-13"), 0, "补课", session=session)
+        create_makeup_day(makeup_day_input(term_id=term.id, day=D("2026-11-13"), timetable_weekday=0, reason="补课"),
+                          session=session)
     with pytest.raises(CalendarError, match="已设为补课日"):
-        add_closure(term.id, D("2026-11-20"), D("2026-11-23"), "流感停课", session=session)
+        create_closure(closure_input(term_id=term.id, start=D("2026-11-20"), end=D("2026-11-23"), reason="流感停课"),
+                       session=session)
     assert _count(session, CalendarAdjustment) == 2
 
 
@@ -127,7 +144,8 @@ def test_adjustments_belong_to_the_school_and_show_in_every_term_covering_them(s
     other = make_school(session, "乙小学")
     t1 = make_term(session, school.id, "秋季", D("2026-09-01"), D("2027-01-22"))
     t_other = make_term(session, other.id, "秋季", D("2026-09-01"), D("2027-01-22"))
-    add_closure(t1.id, D("2026-11-12"), D("2026-11-13"), "期中考试", session=session)
+    create_closure(closure_input(term_id=t1.id, start=D("2026-11-12"), end=D("2026-11-13"), reason="期中考试"),
+                   session=session)
     assert len(list_adjustments(t1.id, session=session)) == 1
     assert list_adjustments(t_other.id, session=session) == []
 

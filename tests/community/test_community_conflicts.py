@@ -9,15 +9,17 @@ from curriculum.community.conflicts import ConflictError, overlaps
 from curriculum.community.events import (
     EventDraft,
     ShiftSpec,
-    add_shift,
     assign_person,
     capacity_conflict,
     check_assignment,
     check_event,
     create_event,
+    create_shift,
     occurrences_of,
+    shift_input,
     shift_views,
     sign_up,
+    sign_up_input,
     update_occurrence,
     update_series,
 )
@@ -169,13 +171,13 @@ def test_more_sign_ups_than_capacity_is_information_not_an_error(session, point)
     ev = create_event(draft(point.id, capacity=2), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
     assert capacity_conflict(occ.id, session=session) is None
-    sign_up(occ.id, "甲", session=session)
+    sign_up(sign_up_input(occurrence_id=occ.id, name="甲"), session=session)
     assert capacity_conflict(occ.id, session=session) is None
-    sign_up(occ.id, "乙", session=session)
+    sign_up(sign_up_input(occurrence_id=occ.id, name="乙"), session=session)
     c = capacity_conflict(occ.id, session=session)
     assert c.code == "over_capacity" and c.severity == "info" and not c.blocking
     assert "候补" in c.message
-    assert sign_up(occ.id, "丙", session=session).status == "waitlist"
+    assert sign_up(sign_up_input(occurrence_id=occ.id, name="丙"), session=session).status == "waitlist"
 
 
 # --- shift short within 48 hours --------------------------------------------------------
@@ -184,7 +186,7 @@ def test_more_sign_ups_than_capacity_is_information_not_an_error(session, point)
 def test_shift_short_within_48_hours_is_on_the_reminder_list(session, point, make_person):
     ev = create_event(draft(point.id, shifts=()), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    shift = add_shift(occ.id, "签到引导", 2, session=session)
+    shift = create_shift(shift_input(occurrence_id=occ.id, task="签到引导", needed=2), session=session)
     assign_person(shift.id, make_person("张明").id, session=session)
     assign_person(shift.id, make_person("刘芳").id, session=session, backup=True)
     now = SAT - timedelta(hours=47)

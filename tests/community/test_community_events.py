@@ -8,14 +8,16 @@ from sqlmodel import select
 from curriculum.community.conflicts import CommunityError
 from curriculum.community.events import (
     EventDraft,
-    add_shift,
     assign_person,
     cancel_signup,
     create_event,
+    create_shift,
     list_occurrences,
     occurrences_of,
+    shift_input,
     shift_views,
     sign_up,
+    sign_up_input,
     signup_lists,
     unassign,
     update_occurrence,
@@ -75,7 +77,7 @@ def test_edit_series_regenerates_future_and_keeps_exceptions_and_past(session, p
     moved = occs[3]  # 26 Sep, edited by hand
     update_occurrence(moved.id, start=datetime(2026, 9, 26, 15, 0), session=session)
     keeper = occs[4]  # 3 Oct: has a sign-up and a volunteer that must survive the time change
-    su = sign_up(keeper.id, "王小明", session=session, role="student")
+    su = sign_up(sign_up_input(occurrence_id=keeper.id, name="王小明", role="student"), session=session)
     (shift,) = shift_views(keeper.id, session=session)
     assign_person(shift.id, make_person("张明").id, session=session)
 
@@ -116,14 +118,15 @@ def test_edit_series_shortening_removes_future_dates(session, point):
 
 def _october_with_people(session, point, make_person):
     """The Saturday series; 10 Oct has a sign-up and a volunteer, 17 Oct has attendance recorded."""
-    from curriculum.community.attendance import record_attendance
+    from curriculum.community.attendance import attendance_input, record_attendance
 
     ev = create_event(saturdays(point.id), session=session)
     by_date = {o.start.date(): o for o in occurrences_of(ev.id, session=session)}
-    sign_up(by_date[date(2026, 10, 10)].id, "王小明", session=session)
+    sign_up(sign_up_input(occurrence_id=by_date[date(2026, 10, 10)].id, name="王小明"), session=session)
     (shift,) = shift_views(by_date[date(2026, 10, 10)].id, session=session)
     assign_person(shift.id, make_person("张明").id, session=session)
-    record_attendance(by_date[date(2026, 10, 17)].id, {"resident": 12}, 60, session=session)
+    record_attendance(attendance_input(occurrence_id=by_date[date(2026, 10, 17)].id, counts={"resident": 12},
+                                       duration_minutes=60), session=session)
     return ev, by_date
 
 
@@ -176,13 +179,14 @@ def test_cancel_one_occurrence(session, point):
     rows = list_occurrences(session=session, start=datetime(2026, 9, 1), end=datetime(2026, 9, 30))
     assert [r.start.day for r in rows] == [12, 19, 26]
     with pytest.raises(CommunityError, match="已取消"):
-        sign_up(occ.id, "甲", session=session)
+        sign_up(sign_up_input(occurrence_id=occ.id, name="甲"), session=session)
 
 
 def test_waitlist_promotion_in_order(session, point):
     ev = create_event(draft(point.id, capacity=2), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    a, b, c, d = (sign_up(occ.id, n, session=session) for n in ("甲", "乙", "丙", "丁"))
+    a, b, c, d = (sign_up(sign_up_input(occurrence_id=occ.id, name=n),
+                          session=session) for n in ("甲", "乙", "丙", "丁"))
     assert [x.status for x in (a, b, c, d)] == ["confirmed", "confirmed", "waitlist", "waitlist"]
     promoted = cancel_signup(b.id, session=session)
     assert promoted.id == c.id and promoted.status == "confirmed"
@@ -197,7 +201,7 @@ def test_raising_capacity_promotes_the_waitlist_in_order(session, point):
     ev = create_event(draft(point.id, capacity=1, rrule=weekly_rule([5], until=date(2026, 9, 12))), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
     for name in ("甲", "乙", "丙", "丁"):
-        sign_up(occ.id, name, session=session)
+        sign_up(sign_up_input(occurrence_id=occ.id, name=name), session=session)
     update_series(ev.id, EventDraft.from_event(ev, capacity=3), session=session, from_time=datetime(2026, 9, 1))
     confirmed, waiting = signup_lists(occ.id, session=session)
     assert [s.name for s in confirmed] == ["甲", "乙", "丙"] and [s.name for s in waiting] == ["丁"]
@@ -206,12 +210,13 @@ def test_raising_capacity_promotes_the_waitlist_in_order(session, point):
 def test_nobody_jumps_the_waitlist(session, point):
     ev = create_event(draft(point.id, capacity=2), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    first, _, third = (sign_up(occ.id, n, session=session) for n in ("甲", "乙", "丙"))
+    first, _, third = (sign_up(sign_up_input(occurrence_id=occ.id, name=n),
+                               session=session) for n in ("甲", "乙", "丙"))
     assert third.status == "waitlist"
     # a place is free again, but 丙 was promoted into it; while someone waits, newcomers queue
     cancel_signup(first.id, session=session)
-    fourth = sign_up(occ.id, "丁", session=session)
-    sign_up(occ.id, "戊", session=session)
+    fourth = sign_up(sign_up_input(occurrence_id=occ.id, name="丁"), session=session)
+    sign_up(sign_up_input(occurrence_id=occ.id, name="戊"), session=session)
     confirmed, waiting = signup_lists(occ.id, session=session)
     assert [s.name for s in confirmed] == ["乙", "丙"] and [s.name for s in waiting] == ["丁", "戊"]
     assert fourth.status == "waitlist"
@@ -222,43 +227,46 @@ def test_waitlist_non_empty_sends_new_sign_ups_to_it_even_with_a_free_place(sess
 
     ev = create_event(draft(point.id, capacity=2), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    sign_up(occ.id, "甲", session=session)
+    sign_up(sign_up_input(occurrence_id=occ.id, name="甲"), session=session)
     # a queue left over (e.g. from before a place was freed by hand)
     session.add(SignUp(occurrence_id=occ.id, name="乙", status="waitlist", seq=5))
     session.commit()
-    assert sign_up(occ.id, "丙", session=session).status == "waitlist"
+    assert sign_up(sign_up_input(occurrence_id=occ.id, name="丙"), session=session).status == "waitlist"
 
 
 def test_the_same_person_cannot_sign_up_twice(session, point):
     ev = create_event(draft(point.id, capacity=1), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    sign_up(occ.id, "王芳", session=session, phone="138-1234-0000")
+    sign_up(sign_up_input(occurrence_id=occ.id, name="王芳", phone="138-1234-0000"), session=session)
     with pytest.raises(CommunityError, match="“王芳”.*已报名，不能重复报名"):
-        sign_up(occ.id, " 王芳 ", session=session)
+        sign_up(sign_up_input(occurrence_id=occ.id, name=" 王芳 "), session=session)
     with pytest.raises(CommunityError, match="不能重复报名"):
-        sign_up(occ.id, "王芳", session=session, phone="13812340000")
+        sign_up(sign_up_input(occurrence_id=occ.id, name="王芳", phone="13812340000"), session=session)
     # another 王芳 with another phone is another person (and waits)
-    assert sign_up(occ.id, "王芳", session=session, phone="13900001111").status == "waitlist"
+    assert sign_up(sign_up_input(occurrence_id=occ.id, name="王芳", phone="13900001111"),
+                   session=session).status == "waitlist"
     with pytest.raises(CommunityError, match="候补名单中，不能重复报名"):
-        sign_up(occ.id, "王芳", session=session, phone="13900001111")
+        sign_up(sign_up_input(occurrence_id=occ.id, name="王芳", phone="13900001111"), session=session)
     with pytest.raises(CommunityError, match="报名手机号"):
-        sign_up(occ.id, "李雷", session=session, phone="12345")
+        sign_up(sign_up_input(occurrence_id=occ.id, name="李雷", phone="12345"), session=session)
     # after cancelling, signing up again is fine
     (wang, _) = signup_lists(occ.id, session=session)[0] + signup_lists(occ.id, session=session)[1]
     cancel_signup(wang.id, session=session)
-    assert sign_up(occ.id, "王芳", session=session, phone="13812340000").status == "waitlist"
+    assert sign_up(sign_up_input(occurrence_id=occ.id, name="王芳", phone="13812340000"),
+                   session=session).status == "waitlist"
 
 
 def test_unlimited_capacity_never_waitlists(session, point):
     ev = create_event(draft(point.id, capacity=0), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    assert {sign_up(occ.id, f"人{i}", session=session).status for i in range(40)} == {"confirmed"}
+    assert {sign_up(sign_up_input(occurrence_id=occ.id, name=f"人{i}"),
+                    session=session).status for i in range(40)} == {"confirmed"}
 
 
 def test_backup_steps_up_when_volunteer_leaves(session, point, make_person):
     ev = create_event(draft(point.id, shifts=()), session=session)
     occ = occurrences_of(ev.id, session=session)[0]
-    shift = add_shift(occ.id, "签到引导", 1, session=session)
+    shift = create_shift(shift_input(occurrence_id=occ.id, task="签到引导", needed=1), session=session)
     main = assign_person(shift.id, make_person("张明").id, session=session)
     assign_person(shift.id, make_person("刘芳").id, session=session, backup=True)
     promoted = unassign(main.id, session=session)
@@ -311,7 +319,7 @@ def test_stop_series_cancels_from_a_day_and_keeps_the_record(session, point):
 
     ev = create_event(saturdays(point.id), session=session)
     occ = occurrences_of(ev.id, session=session)[4]  # 3 Oct
-    sign_up(occ.id, "王小明", session=session)
+    sign_up(sign_up_input(occurrence_id=occ.id, name="王小明"), session=session)
     assert stop_series(ev.id, date(2026, 10, 1), session=session) == 5  # 3, 10, 17, 24, 31 Oct
     assert [s.day for s in starts(ev.id, session)] == [5, 12, 19, 26]
     assert [s.name for s in signup_lists(occ.id, session=session)[0]] == ["王小明"]  # kept, not deleted

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from curriculum.community.attendance import attendance_of, record_attendance
+from curriculum.community.attendance import attendance_input, attendance_of, record_attendance
 from curriculum.community.events import create_event, occurrences_of, update_occurrence
 from curriculum.imports.attendance import import_attendance
 from curriculum.imports.templates import template_csv, template_xlsx
@@ -38,7 +38,8 @@ def test_counts_by_role_are_written_and_the_same_file_again_changes_nothing(sess
 
 
 def test_an_import_updates_what_was_recorded_and_keeps_one_duration(session, occ):
-    record_attendance(occ.id, {"student": 10, "teacher": 2}, 60, session=session)
+    record_attendance(attendance_input(occurrence_id=occ.id, counts={"student": 10, "teacher": 2}, duration_minutes=60),
+                      session=session)
     report = _import(session, HEADER + "老街社区诵读点,周末公益诵读,2026-09-05,,学生,20,90\n")
     assert (report.updated, report.unchanged) == (1, 0)
     record = attendance_of(occ.id, session=session)

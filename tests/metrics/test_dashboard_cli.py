@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlmodel import Session
 
 from curriculum.cli import main
-from curriculum.community.attendance import record_attendance
+from curriculum.community.attendance import attendance_input, record_attendance
 from curriculum.community.events import EventDraft, create_event, occurrences_of
 from curriculum.community.points import create_point, dump_hours, simple_hours
 from curriculum.db import make_engine
@@ -27,7 +27,8 @@ def _seed_2025_readings(url: str) -> None:
         event = create_event(EventDraft(title="周末公益诵读", start=datetime(2025, 3, 1, 9, 0), point_id=point.id,
                                         rrule="FREQ=WEEKLY;COUNT=2;BYDAY=SA"), session=session)
         for occ, n in zip(occurrences_of(event.id, session=session), (25, 30)):
-            record_attendance(occ.id, {"resident": n}, 60, session=session)
+            record_attendance(attendance_input(occurrence_id=occ.id, counts={"resident": n}, duration_minutes=60),
+                              session=session)
     engine.dispose()
 
 

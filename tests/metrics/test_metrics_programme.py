@@ -23,7 +23,7 @@ import pytest
 from metrics_testkit import WEEK1, WEEK2, Fest
 
 from curriculum import metrics
-from curriculum.community.attendance import record_attendance, volunteer_hours
+from curriculum.community.attendance import attendance_input, record_attendance, volunteer_hours
 from curriculum.community.events import (
     EventDraft,
     ShiftSpec,
@@ -87,21 +87,24 @@ def programme(session, make_class, make_plan, done):
     saturdays = _event(session, laojie, "周末公益诵读", datetime(2026, 9, 5, 9, 0),
                        rrule="FREQ=WEEKLY;COUNT=4;BYDAY=SA", integration="urban_rural", sphere="society", shifts=LEAD)
     sat = occurrences_of(saturdays.id, session=session)
-    record_attendance(sat[0].id, {"student": 12, "parent": 8}, 60, session=session)
-    record_attendance(sat[1].id, {"resident": 15}, 60, session=session)
+    record_attendance(attendance_input(occurrence_id=sat[0].id, counts={"student": 12, "parent": 8},
+                                       duration_minutes=60), session=session)
+    record_attendance(attendance_input(occurrence_id=sat[1].id, counts={"resident": 15}, duration_minutes=60),
+                      session=session)
     update_occurrence(sat[2].id, cancelled=True, session=session)
     _serve(session, sat[0], zhang)
     _serve(session, sat[1], zhang)
     _serve(session, sat[1], liu, served=False)
 
     moral = _event(session, laojie, "家风家训诵读", datetime(2026, 9, 20, 15, 0), integration="moral", sphere="family")
-    record_attendance(occurrences_of(moral.id, session=session)[0].id, {"parent": 6, "student": 4}, 60,
-                      session=session)
+    record_attendance(attendance_input(occurrence_id=occurrences_of(moral.id, session=session)[0].id,
+                                       counts={"parent": 6, "student": 4}, duration_minutes=60), session=session)
 
     mid_autumn = _event(session, park, "中秋诗会", datetime(2026, 9, 25, 9, 0), minutes=90, integration="festivals",
                         festival_key="zhongqiu", shifts=LEAD)
     occ = occurrences_of(mid_autumn.id, session=session)[0]
-    record_attendance(occ.id, {"resident": 30, "student": 20}, 90, session=session)
+    record_attendance(attendance_input(occurrence_id=occ.id, counts={"resident": 30, "student": 20},
+                                       duration_minutes=90), session=session)
     _serve(session, occ, liu)
     _event(session, park, "国庆诵读", datetime(2026, 9, 28, 9, 0), integration="festivals",
            festival_key="national_day", status="suggested")
@@ -118,7 +121,8 @@ def programme(session, make_class, make_plan, done):
     for day, present in held:
         s = training.create_session(TrainingSessionCreate(batch_id=batch.id, date=day, start_time=time(9, 0),
                                                        end_time=time(11, 0), topic="经典诵读"), session=session)
-        outreach_attendance.record_attendance(s.id, present, session=session)
+        data = outreach_attendance.attendance_input(session_id=s.id, present_ids=present)
+        outreach_attendance.record_attendance(data, session=session)
 
     items = (("每日一诵", date(2026, 9, 10), (300, 500)), ("中秋诗会直播", date(2026, 9, 25), (100,)),
              ("国庆特辑", date(2026, 10, 1), (900,)))

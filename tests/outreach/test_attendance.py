@@ -21,10 +21,10 @@ def test_attendance_sheet_starts_unrecorded_and_keeps_marks(session):
     for t in (a, b):
         trainees.enrol(batch.id, t.id, session=session)
     assert _marks(session, s.id) == {"甲": None, "乙": None}
-    attendance.record_attendance(s.id, [a.id], session=session)
+    attendance.record_attendance(attendance.attendance_input(session_id=s.id, present_ids=[a.id]), session=session)
     assert _marks(session, s.id) == {"甲": True, "乙": False}
     # Re-marking replaces the marks rather than adding rows.
-    attendance.record_attendance(s.id, [b.id], session=session)
+    attendance.record_attendance(attendance.attendance_input(session_id=s.id, present_ids=[b.id]), session=session)
     assert _marks(session, s.id) == {"甲": False, "乙": True}
 
 
@@ -34,7 +34,9 @@ def test_attendance_for_someone_not_enrolled_is_refused_and_nothing_saved(sessio
     enrolled, stranger = make_trainee(session, "甲"), make_trainee(session, "外人")
     trainees.enrol(batch.id, enrolled.id, session=session)
     with pytest.raises(OutreachError, match=f"学员编号 {stranger.id} 未报名本期培训"):
-        attendance.record_attendance(s.id, [enrolled.id, stranger.id], session=session)
+        attendance.record_attendance(attendance.attendance_input(session_id=s.id,
+                                                                 present_ids=[enrolled.id, stranger.id]),
+                                     session=session)
     assert [line.present for line in attendance.attendance_sheet(s.id, session=session)] == [None]
 
 
@@ -46,7 +48,7 @@ def _report(session, percent, attended_by_name, sessions=5):
         trainees.enrol(batch.id, t.id, session=session)
     for index, sid in enumerate(ids):
         present = [people[n].id for n, count in attended_by_name.items() if index < count]
-        attendance.record_attendance(sid, present, session=session)
+        attendance.record_attendance(attendance.attendance_input(session_id=sid, present_ids=present), session=session)
     return {row.name: row for row in attendance.completion_report(batch.id, session=session)}
 
 

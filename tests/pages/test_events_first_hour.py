@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from curriculum.community.events import EventDraft, ShiftSpec, create_event
 from curriculum.community.events.records import occurrences_of
-from curriculum.community.events.signups import sign_up
+from curriculum.community.events.signups import sign_up, sign_up_input
 from curriculum.db import make_engine
 from tests.pages.test_events import _run, _seed, _week_of_5_sept
 
@@ -21,7 +21,7 @@ def _event_with_signups(url):
                                         capacity=0, shifts=(ShiftSpec("领读", 1),)), session=session)
         occ_id = occurrences_of(event.id, session=session)[0].id
         event_id = event.id
-        ids = [sign_up(occ_id, n, role=r, session=session).id
+        ids = [sign_up(sign_up_input(occurrence_id=occ_id, name=n, role=r), session=session).id
                for n, r in (("王妈妈", "parent"), ("赵大爷", "resident"), ("小明", "student"))]
     engine.dispose()
     return point_id, person_id, event_id, ids

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 from sqlmodel import Session
 
-from curriculum.community.attendance import adult_signups, counts_from_checkin, record_attendance
+from curriculum.community.attendance import adult_signups, attendance_input, counts_from_checkin, record_attendance
 from curriculum.vocab import ATTENDANCE_ROLES
 from ui.events import FLASH
 from ui.widgets import domain_errors, flash_and_rerun
@@ -18,7 +18,8 @@ from ui.widgets import domain_errors, flash_and_rerun
 
 def _save(occurrence_id: int, counts: dict[str, int], minutes: int, session: Session) -> None:
     with domain_errors("未能保存："):
-        saved = record_attendance(occurrence_id, counts, minutes, session=session)
+        data = attendance_input(occurrence_id=occurrence_id, counts=counts, duration_minutes=minutes)
+        saved = record_attendance(data, session=session)
         flash_and_rerun(FLASH, f"已记录出勤：共 {saved.total} 人，{saved.duration_minutes} 分钟。")
 
 

@@ -60,7 +60,7 @@ def _new_shift_form(occ_id: int, session: Session) -> None:
         needed = cols[1].number_input("需要人数", min_value=1, value=1, step=1, key="evt_shift_needed")
         if st.form_submit_button("新增岗位", key="evt_shift_submit"):
             with domain_errors("未能新增："):
-                sh.add_shift(occ_id, task, int(needed), session=session)
+                sh.create_shift(sh.shift_input(occurrence_id=occ_id, task=task, needed=int(needed)), session=session)
                 _saved(f"已新增岗位“{task}”。")
 
 

@@ -21,7 +21,8 @@ def _signup_form(occ_id: int, session: Session) -> None:
                                  key="evt_signup_role")
         if st.form_submit_button("报名", key="evt_signup_submit"):
             with domain_errors("未能报名："):
-                row = signups.sign_up(occ_id, name, role=role, phone=phone or None, session=session)
+                data = signups.sign_up_input(occurrence_id=occ_id, name=name, role=role, phone=phone or None)
+                row = signups.sign_up(data, session=session)
                 flash_and_rerun(FLASH, f"名额已满，“{row.name}”已加入候补名单。" if row.status == "waitlist"
                                 else f"“{row.name}”报名成功。")
 

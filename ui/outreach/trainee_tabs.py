@@ -80,7 +80,8 @@ def _attendance_form(session_id: int, *, session: Session) -> None:
         if st.form_submit_button("保存考勤", key="trn_att_submit"):
             with domain_errors("未能保存考勤："):
                 present = [i for i, ticked in marks.items() if ticked]
-                count = attendance.record_attendance(session_id, present, session=session)
+                data = attendance.attendance_input(session_id=session_id, present_ids=present)
+                count = attendance.record_attendance(data, session=session)
                 st.success(f"已保存：到课 {count} 人，缺课 {len(marks) - count} 人。")
 
 

@@ -21,7 +21,8 @@ def _closure_form(session: Session, term: Term) -> None:
         closure_reason = st.text_input("原因", key="cal_closure_reason", placeholder="如：期中考试")
         if st.form_submit_button("添加停课", key="cal_closure_submit"):
             with domain_errors("未能添加停课："):
-                store.add_closure(term.id, closure_start, closure_end, closure_reason, session=session)
+                data = store.closure_input(term_id=term.id, start=closure_start, end=closure_end, reason=closure_reason)
+                store.create_closure(data, session=session)
                 st.success("已添加停课。")
 
 
@@ -36,7 +37,9 @@ def _makeup_form(session: Session, term: Term) -> None:
         makeup_reason = st.text_input("说明", key="cal_makeup_reason", placeholder="如：运动会补课")
         if st.form_submit_button("添加补课日", key="cal_makeup_submit"):
             with domain_errors("未能添加补课日："):
-                store.add_makeup_day(term.id, makeup_day, timetable, makeup_reason, session=session)
+                data = store.makeup_day_input(term_id=term.id, day=makeup_day, timetable_weekday=timetable,
+                                              reason=makeup_reason)
+                store.create_makeup_day(data, session=session)
                 st.success("已添加补课日。")
 
 

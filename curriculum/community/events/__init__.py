@@ -49,10 +49,11 @@ from curriculum.community.events.series import (
 from curriculum.community.events.shifts import (
     AssignmentView,
     ShiftView,
-    add_shift,
     assign_person,
     check_assignment,
+    create_shift,
     mark_served,
+    shift_input,
     shift_views,
     unassign,
 )
@@ -61,14 +62,15 @@ from curriculum.community.events.signups import (
     capacity_conflict,
     promote_waitlist,
     sign_up,
+    sign_up_input,
     signup_lists,
 )
 
 __all__ = [
-    "ACTIVE", "AssignmentView", "EventDraft", "OccurrenceRow", "ShiftSpec", "ShiftView", "add_shift", "assign_person",
-    "at", "cancel_signup", "capacity_conflict", "capacity_over_venue", "check_assignment", "check_event",
-    "create_event", "deletion_conflicts", "edit_series_from_form", "get_event", "get_occurrence", "hours_conflicts",
+    "ACTIVE", "AssignmentView", "EventDraft", "OccurrenceRow", "ShiftSpec", "ShiftView", "assign_person", "at",
+    "cancel_signup", "capacity_conflict", "capacity_over_venue", "check_assignment", "check_event", "create_event",
+    "create_shift", "deletion_conflicts", "edit_series_from_form", "get_event", "get_occurrence", "hours_conflicts",
     "list_occurrences", "make_draft", "mark_served", "occurrences_of", "person_conflicts", "promote_waitlist",
-    "set_status", "shift_views", "sign_up", "signup_lists", "stop_series", "unassign", "update_occurrence",
-    "update_series", "venue_conflicts",
+    "set_status", "shift_input", "shift_views", "sign_up", "sign_up_input", "signup_lists", "stop_series", "unassign",
+    "update_occurrence", "update_series", "venue_conflicts",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -16,19 +17,24 @@ from curriculum.community import reminders
 from curriculum.community.conflicts import CommunityError, Conflict, fmt_dt, fmt_span, raise_if_blocked
 from curriculum.community.events.checks import person_conflicts
 from curriculum.community.events.records import assignments_of, get_occurrence, shifts_of
-from curriculum.errors import get_or_raise
-from curriculum.models.community import Person, ShiftAssignment, VolunteerShift
+from curriculum.errors import get_or_raise, validated
+from curriculum.models.community import Person, ShiftAssignment, ShiftCreate, VolunteerShift
+
+# The shift form's Chinese field names, for messages about fields whose rule has no message of its own.
+SHIFT_LABELS = {"occurrence_id": "活动场次", "task": "岗位名称", "needed": "需要人数", "start": "岗位开始时间",
+                "end": "岗位结束时间"}
 
 
-def add_shift(occurrence_id: int, task: str, needed: int = 1, *, session: Session,
-              start: datetime | None = None, end: datetime | None = None) -> VolunteerShift:
-    occ = get_occurrence(occurrence_id, session=session)
-    if not task.strip():
-        raise CommunityError("岗位名称：不能为空", field="task")
-    if needed < 1:
-        raise CommunityError("需要人数：应至少为 1", field="needed")
-    shift = VolunteerShift(occurrence_id=occ.id, task=task.strip(), needed=needed,
-                           start=start or occ.start, end=end or occ.end)
+def shift_input(**fields: Any) -> ShiftCreate:
+    """A ``ShiftCreate`` from typed input; ``CommunityError`` in Chinese naming the field the model refuses."""
+    return validated(ShiftCreate, CommunityError, labels=SHIFT_LABELS, **fields)
+
+
+def create_shift(data: ShiftCreate, *, session: Session) -> VolunteerShift:
+    """Save a volunteer shift (the model holds the field rules); no start or end means the occurrence's."""
+    occ = get_occurrence(data.occurrence_id, session=session)
+    shift = VolunteerShift(occurrence_id=occ.id, task=data.task, needed=data.needed,
+                           start=data.start or occ.start, end=data.end or occ.end)
     if shift.end <= shift.start:
         raise CommunityError("岗位结束时间：应晚于开始时间", field="end")
     session.add(shift)

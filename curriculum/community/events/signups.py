@@ -7,15 +7,19 @@ goes to the first in the queue.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from curriculum.community.conflicts import CommunityError, Conflict, fmt_dt
 from curriculum.community.events.records import get_event, get_occurrence, signups_of
 from curriculum.community.people import normalize_phone
-from curriculum.errors import get_or_raise
-from curriculum.models.community import EventOccurrence, SignUp
-from curriculum.vocab import ATTENDANCE_ROLES
+from curriculum.errors import get_or_raise, validated
+from curriculum.models.community import EventOccurrence, SignUp, SignUpCreate
+
+# The sign-up form's Chinese field names, for messages about fields whose rule has no message of its own.
+SIGNUP_LABELS = {"occurrence_id": "活动场次", "name": "报名姓名", "role": "报名身份", "phone": "报名手机号"}
 
 
 def capacity_conflict(occurrence_id: int, *, session: Session, adding: int = 1) -> Conflict | None:
@@ -46,20 +50,21 @@ def _refuse_duplicate(occ: EventOccurrence, name: str, phone: str | None, sessio
             raise CommunityError(f"报名姓名：“{name}”{fmt_dt(occ.start)} 这一场{where}，不能重复报名", field="name")
 
 
-def sign_up(occurrence_id: int, name: str, *, session: Session, role: str = "resident",
-            phone: str | None = None) -> SignUp:
-    """Sign ``name`` up; beyond the event's capacity (0 = unlimited) they join the waitlist.
+def sign_up_input(**fields: Any) -> SignUpCreate:
+    """A ``SignUpCreate`` from typed input; ``CommunityError`` in Chinese naming the field the model refuses."""
+    return validated(SignUpCreate, CommunityError, labels=SIGNUP_LABELS, **fields)
 
-    While anyone is waiting, a new sign-up queues behind them even if a place
-    looks free (nobody jumps the queue). The same person (name, plus phone if
-    given) cannot sign up twice for one occurrence.
+
+def sign_up(data: SignUpCreate, *, session: Session) -> SignUp:
+    """Sign ``data.name`` up; beyond the event's capacity (0 = unlimited) they join the waitlist.
+
+    The model holds the field rules (a name, a known role). While anyone is
+    waiting, a new sign-up queues behind them even if a place looks free
+    (nobody jumps the queue). The same person (name, plus phone if given)
+    cannot sign up twice for one occurrence.
     """
-    name = name.strip()
-    if not name:
-        raise CommunityError("报名姓名：不能为空", field="name")
-    if role not in ATTENDANCE_ROLES:
-        raise CommunityError(f"报名身份：未知“{role}”", field="role")
-    phone = normalize_phone(phone, field="报名手机号")
+    name, role, occurrence_id = data.name, data.role, data.occurrence_id
+    phone = normalize_phone(data.phone, field="报名手机号")
     occ = get_occurrence(occurrence_id, session=session)
     if occ.cancelled:
         raise CommunityError(f"{fmt_dt(occ.start)} 这一场已取消，不能报名", field="occurrence_id")

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from curriculum.imports.common import Row as _Row  # one row reader for every import
+from curriculum.imports.tables import RowError
 from curriculum.models.outreach import OnlineItem, OnlineMetric
 from curriculum.outreach import OutreachError
 from curriculum.outreach.online import (
@@ -37,17 +39,6 @@ from curriculum.outreach.online import (
 from curriculum.outreach.online_csv import CsvTable, parse_count, parse_date, parse_moment, read_csv_table, split_texts
 from curriculum.outreach.rules import is_text_id
 from curriculum.vocab import CHANNELS, ONLINE_METRICS
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # spreadsheet row: the header is row 1
-    column: str  # the column as written in the file ("" for the whole row)
-    message: str
-
-    def __str__(self) -> str:
-        where = f"第 {self.row} 行" + (f"“{self.column}”列" if self.column else "")
-        return f"{where}：{self.message}"
 
 
 @dataclass(frozen=True)
@@ -89,24 +80,6 @@ class ImportResult:
 
 
 # --- one row ---------------------------------------------------------------------------
-
-
-@dataclass
-class _Row:
-    """One row of the file: its cells by field, and the errors found so far at their columns."""
-
-    table: CsvTable
-    line: int
-    cells: list[str]
-    errors: list[RowError] = field(default_factory=list)
-
-    def cell(self, name: str) -> str:
-        index = self.table.columns.get(name)
-        return self.cells[index].strip() if index is not None and index < len(self.cells) else ""
-
-    def error(self, name: str, message: str) -> None:
-        """Report ``message`` at field ``name``'s column ("" for the whole row)."""
-        self.errors.append(RowError(self.line, self.table.column_name(name), message))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from curriculum.catalog.loader import catalog_fingerprint, try_load_catalog
 from curriculum.catalog.schema import Catalog, CatalogError
 from curriculum.community.reminders import shifts_needing_people
 from curriculum.db import make_engine, upgrade_database
+from curriculum.districts import list_districts
 from curriculum.settings import Settings
 
 
@@ -87,6 +88,17 @@ def require_catalog() -> Catalog:
         st.markdown("\n".join(f"- {e}" for e in errors[:50]))
         st.stop()
     return catalog
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _districts(url: str) -> tuple[str, ...]:
+    with Session(get_engine()) as session:
+        return tuple(list_districts(session=session))
+
+
+def districts() -> tuple[str, ...]:
+    """The city's districts (区县), cached for a minute: every district field picks from them."""
+    return _districts(database_url())
 
 
 def text_titles() -> dict[str, str]:

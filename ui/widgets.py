@@ -16,7 +16,7 @@ import streamlit as st
 from curriculum.community.conflicts import ConflictError, summarize
 from curriculum.errors import DomainError
 from curriculum.textlists import split_list
-from ui.state import text_titles
+from ui.state import districts, text_titles
 
 _FLASH_KINDS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
 
@@ -143,3 +143,13 @@ def chart(fig: Any, *, key: str) -> None:
     from curriculum.charts.locale import PLOTLY_CONFIG
 
     st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG)
+
+
+NO_DISTRICT = "（不指定）"
+
+
+def district_picker(label: str, key: str, *, container: Any = None, none_label: str = NO_DISTRICT) -> str | None:
+    """A district from the city's list (``classics district add``), or ``None``; never free text, so no typo."""
+    options = [None, *districts()]
+    where = container if container is not None else st
+    return where.selectbox(label, options, format_func=lambda d: none_label if d is None else d, key=key)

@@ -6,6 +6,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from curriculum.accounts.service import CurrentUser, Grant
+from curriculum.districts import LUOHE_DISTRICTS
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "reading_points.py")
 
@@ -30,7 +31,7 @@ def test_empty_page_invites_creating(app_env):
 def test_create_point_people_with_masked_phone_and_pairing(app_env):
     at = _run()
     at.text_input(key="pts_point_name").input("老街社区新时代文明实践站")
-    at.text_input(key="pts_point_district").input("源汇区")
+    at.selectbox(key="pts_point_district").set_value("源汇区")
     at.selectbox(key="pts_point_venue").set_value("practice_station")
     at.multiselect(key="pts_point_days").set_value([5, 6])
     at.button(key="pts_point_submit").click().run()
@@ -84,15 +85,13 @@ def test_bad_phone_shows_chinese_error_and_saves_nothing(app_env):
     assert any("还没有登记" in i.value for i in at.info)
 
 
-def test_a_too_long_district_or_a_blank_name_shows_a_chinese_error_naming_the_field(app_env):
+def test_districts_are_picked_from_the_city_list_and_a_blank_name_shows_a_chinese_error(app_env):
     at = _run()
-    at.text_input(key="pts_point_name").input("老街社区诵读点")
-    at.text_input(key="pts_point_district").input("区" * 61)
-    at.button(key="pts_point_submit").click().run()
-    assert not at.exception
-    assert [e.value for e in at.error] == ["未能保存：区县：最多 60 个字，现在 61 个"]
+    # No free text for a district: only the city's list (as tests/conftest.py sets it up) and “not given”.
+    options = at.selectbox(key="pts_point_district").options
+    assert options[0] == "（不指定）" and set(options[1:]) == set(LUOHE_DISTRICTS)
     at.text_input(key="pts_point_name").input("   ")
-    at.text_input(key="pts_point_district").input("源汇区")
+    at.selectbox(key="pts_point_district").set_value("源汇区")
     at.button(key="pts_point_submit").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == ["未能保存：诵读点名称：不能为空"]

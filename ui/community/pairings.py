@@ -11,7 +11,7 @@ from curriculum.community.pairings import create_pairing, pairing_input
 from curriculum.textlists import join_list
 from curriculum.vocab import PAIRING_RESOURCES, PARTNER_KINDS, TARGET_KINDS
 from ui.community import FLASH
-from ui.widgets import domain_errors, flash_and_rerun
+from ui.widgets import district_picker, domain_errors, flash_and_rerun
 
 
 def _form(session: Session) -> None:
@@ -26,7 +26,7 @@ def _form(session: Session) -> None:
         target_kind = cols[1].selectbox("对象类型", list(TARGET_KINDS), format_func=TARGET_KINDS.get,
                                         key="pts_pair_target_kind")
         cols = st.columns(2)
-        district = cols[0].text_input("区县", key="pts_pair_district")
+        district = district_picker("区县", key="pts_pair_district", container=cols[0])
         start = cols[1].date_input("开始日期", value=clock.local_today(), key="pts_pair_start")
         resources = st.multiselect("送到基层的资源", list(PAIRING_RESOURCES), format_func=PAIRING_RESOURCES.get,
                                    key="pts_pair_resources")

@@ -11,7 +11,7 @@ from curriculum.community import views
 from curriculum.community.points import create_point, dump_hours, point_input, simple_hours
 from curriculum.vocab import VENUE_TYPES, WEEKDAY_LABELS
 from ui.community import FLASH
-from ui.widgets import domain_errors, flash_and_rerun
+from ui.widgets import district_picker, domain_errors, flash_and_rerun
 
 WEEKDAYS = list(range(7))
 
@@ -21,7 +21,7 @@ def _form(session: Session) -> None:
         st.markdown("**新建诵读点**")
         name = st.text_input("名称", key="pts_point_name", placeholder="如：老街社区新时代文明实践站")
         cols = st.columns(3)
-        district = cols[0].text_input("区县", key="pts_point_district", placeholder="如：源汇区")
+        district = district_picker("区县", key="pts_point_district", container=cols[0])
         township = cols[1].text_input("乡镇/街道", key="pts_point_township")
         community = cols[2].text_input("社区/村", key="pts_point_community")
         cols = st.columns(2)

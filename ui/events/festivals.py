@@ -13,7 +13,7 @@ from curriculum import clock
 from curriculum.community import festival_events
 from ui.events import FLASH
 from ui.state import clear_reminders, text_titles
-from ui.widgets import domain_errors, flash_and_rerun, texts_picker
+from ui.widgets import district_picker, domain_errors, flash_and_rerun, texts_picker
 
 
 def _saved(message: str, kind: str = "success") -> None:
@@ -31,7 +31,7 @@ def _place(point_names: dict[int, str]) -> tuple[int, int | None, str | None]:
         point = cols[2].selectbox("诵读点", [0, *point_names], format_func=lambda i: point_names.get(i, "请选择"),
                                   key="evt_fest_point") or None
         return year, point, None
-    return year, None, cols[2].text_input("区县", key="evt_fest_district") or None
+    return year, None, district_picker("区县", key="evt_fest_district", container=cols[2], none_label="请选择区县")
 
 
 def _row(row: dict, override: bool, session: Session) -> None:

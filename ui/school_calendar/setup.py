@@ -9,14 +9,14 @@ from curriculum import clock
 from curriculum.demo import schools as demo_schools
 from curriculum.models.calendar import Term
 from curriculum.schoolcal import default_term_dates, store
-from ui.widgets import domain_errors, keep_valid
+from ui.widgets import district_picker, domain_errors, keep_valid
 
 
 def _school_form(session: Session) -> None:
     with st.expander("新建学校", expanded=False):
         with st.form("cal_school_form"):
             school_name = st.text_input("学校名称", key="cal_school_name", placeholder="如：漯河市实验小学")
-            district = st.text_input("所在区县（可选）", key="cal_school_district")
+            district = district_picker("所在区县（可选）", key="cal_school_district")
             if st.form_submit_button("创建学校", key="cal_school_submit"):
                 with domain_errors("未能创建学校："):
                     school = store.create_school(store.school_input(school_name, district), session=session)

@@ -55,12 +55,6 @@ def texts_picker(label: str, key: str, *, current: Iterable[str] = ()) -> list[s
     return split_list(typed)
 
 
-def title_list(text_ids: Iterable[str], *, empty: str = "未指定") -> str:
-    """Text ids as their titles, joined with 、 (unknown ids as they are)."""
-    titles = text_titles()
-    return "、".join(titles.get(t, t) for t in text_ids) or empty
-
-
 def show_conflicts(err: ConflictError) -> None:
     """Every conflict in Chinese, and whether confirming would save."""
     for severity, message in summarize(err.conflicts):

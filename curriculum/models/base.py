@@ -51,6 +51,13 @@ def one_of(table: str, column: str, values: Iterable[str], *, nullable: bool = F
     return sa.CheckConstraint(condition, name=check_name(table, column))
 
 
+def required(value: str, message: str) -> str:
+    """``value`` stripped, or ``ValueError(message)`` when nothing but spaces was given (a validator's rule)."""
+    if not value.strip():
+        raise ValueError(message)
+    return value.strip()
+
+
 def blank_to_none(value: object) -> object:
     """Forms give '' for “no district”; the column stores NULL (a foreign key cannot point at '')."""
     if isinstance(value, str) and not value.strip():

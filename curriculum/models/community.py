@@ -20,7 +20,7 @@ from pydantic import NaiveDatetime, ValidationInfo, field_validator
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from curriculum.models.base import Timestamped, blank_to_none, one_of
+from curriculum.models.base import Timestamped, blank_to_none, one_of, required
 from curriculum.models.district import district_field
 from curriculum.textlists import join_list, split_list
 from curriculum.vocab import (
@@ -50,9 +50,7 @@ class _DistrictMixin(SQLModel):
 
 
 def _not_blank(value: str, label: str) -> str:
-    if not value.strip():
-        raise ValueError(f"{label}：不能为空")
-    return value.strip()
+    return required(value, f"{label}：不能为空")
 
 
 def _one_of(value: str, choices: dict[str, str], what: str) -> str:

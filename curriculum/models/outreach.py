@@ -18,7 +18,7 @@ from pydantic import ValidationInfo, field_validator, model_validator
 from sqlmodel import Field, SQLModel
 
 from curriculum.errors import DomainError
-from curriculum.models.base import Timestamped, blank_to_none, one_of
+from curriculum.models.base import Timestamped, blank_to_none, one_of, required
 from curriculum.models.district import district_field
 from curriculum.vocab import CHANNELS, COHORTS, INTEGRATIONS, ONLINE_METRICS, SPEAKER_KINDS, TRAINING_MODES
 
@@ -38,12 +38,6 @@ class _OwnerMixin(SQLModel):
 # The rules of the ``*Create`` models below raise ``ValueError`` with a Chinese message naming the
 # field (a rule about several fields raises ``DomainError`` carrying the field it points at);
 # ``curriculum.outreach.rules.checked`` turns every problem of an input into one ``OutreachError``.
-
-
-def _required(value: str, message: str) -> str:
-    if not value.strip():
-        raise ValueError(message)
-    return value.strip()
 
 
 def _text_ids(texts: list[str]) -> list[str]:
@@ -78,7 +72,7 @@ class TrainingBatchCreate(TrainingBatchBase):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        return _required(value, "培训名称不能为空")
+        return required(value, "培训名称不能为空")
 
     @field_validator("organiser", "location")
     @classmethod
@@ -155,7 +149,7 @@ class TrainingSessionCreate(TrainingSessionBase):
     @field_validator("topic")
     @classmethod
     def _topic(cls, value: str) -> str:
-        return _required(value, "课程主题不能为空")
+        return required(value, "课程主题不能为空")
 
     @field_validator("speaker_name", "speaker_affiliation")
     @classmethod
@@ -227,7 +221,7 @@ class TraineeCreate(TraineeBase):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        return _required(value, "学员姓名不能为空")
+        return required(value, "学员姓名不能为空")
 
     @field_validator("organisation")
     @classmethod
@@ -308,7 +302,7 @@ class OnlineItemCreate(OnlineItemBase):
     @field_validator("title")
     @classmethod
     def _title(cls, value: str) -> str:
-        return _required(value, "节目标题不能为空")
+        return required(value, "节目标题不能为空")
 
     @field_validator("url")
     @classmethod
